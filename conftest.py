@@ -1,0 +1,2 @@
+# The docs harness: collect blocks from docs/, keep them hermetic, report the account.
+pytest_plugins = ["tests.collect", "tests.hermetic", "tests.report"]

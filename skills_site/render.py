@@ -1,0 +1,43 @@
+"""Variables and Jinja settings shared by mkdocs-macros and the test harness.
+
+Macros use ``{@ ... @}`` (and ``{@% ... %@}``) instead of Jinja's defaults, so a code block
+that contains ``{{ }}`` or ``{% %}`` is shown verbatim.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from skills_site.pins import locked_versions
+
+DELIMITERS = {
+    "variable_start_string": "{@",
+    "variable_end_string": "@}",
+    "block_start_string": "{@%",
+    "block_end_string": "%@}",
+    "comment_start_string": "{@#",
+    "comment_end_string": "#@}",
+}
+FACTS = Path(__file__).with_name("facts.yml")
+
+
+@cache
+def variables() -> dict:
+    facts = yaml.safe_load(FACTS.read_text("utf-8"))
+    return {"facts": facts, "pins": locked_versions(facts["target_python"])}
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, **DELIMITERS
+    )
+
+
+def render_page(text: str) -> str:
+    """Render a page's macros exactly as the site build does."""
+    return _environment().from_string(text).render(**variables())

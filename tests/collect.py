@@ -1,0 +1,139 @@
+"""Collect every fenced block in docs/ and give it the evaluator for its language.
+
+Sybil's own Markdown code-block parser only matches an info string that is exactly the
+language name, so ```python title="app.py"``` would be silently ignored. Here the whole
+info string is lexed and the language is its first word; every fence that is not picked
+up by a parser is reported by ``tests/test_fences.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sybil import Document, Sybil
+from sybil.parsers.abstract.doctest import DocTestStringParser
+from sybil.parsers.markdown import SkipParser
+from sybil.parsers.markdown.lexers import (
+    DirectiveInHTMLCommentLexer,
+    FencedCodeBlockLexer,
+)
+
+from skills_site.render import render_page
+from tests import evaluate
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+# First word of an info string, with Pandoc/attr_list spellings such as {.python .x}.
+LANGUAGE = re.compile(r"^\{?\.?(?P<language>[\w+-]+)")
+RUN_SHELL = re.compile(r"<!--\s*shell:\s*run\s*-->\s*$")
+
+LEXERS = (
+    FencedCodeBlockLexer(r".+", mapping={"language": "info", "source": "source"}),
+    DirectiveInHTMLCommentLexer(
+        r"invisible-code-block",
+        r"\w+",
+        mapping={"arguments": "info", "source": "source"},
+    ),
+)
+
+
+class RenderedMarkdown(Document):
+    """A page as the site shows it: macros rendered, line numbers unchanged."""
+
+    @classmethod
+    def parse(cls, path: str, *parsers, encoding: str = "utf-8") -> Document:
+        document = cls(render_page(Path(path).read_text(encoding)), path)
+        for parser in parsers:
+            for region in parser(document):
+                document.add(region)
+        return document
+
+
+FENCE = re.compile(
+    r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE
+)
+
+
+def fences(text: str) -> list[tuple[int, int, str]]:
+    """Every fenced block as (first line, last line, info string), found independently
+    of sybil so that a fence no parser picked up can be reported."""
+    found, opening = [], None
+    for match in FENCE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if opening is None:
+            opening = (line, match)
+        elif (
+            match["fence"][0] == opening[1]["fence"][0]
+            and len(match["fence"]) >= len(opening[1]["fence"])
+            and not match["info"].strip()
+        ):
+            found.append((opening[0], line, opening[1]["info"].strip()))
+            opening = None
+    if opening is not None:
+        found.append((opening[0], text.count("\n") + 1, opening[1]["info"].strip()))
+    return found
+
+
+def language_of(info: str) -> str:
+    match = LANGUAGE.match(info.strip())
+    return match["language"].lower() if match else ""
+
+
+def fenced_blocks(document: Document):
+    """Yield one region per fenced or invisible block, evaluated by its language."""
+    doctests = DocTestStringParser(evaluate.DOCTEST)
+    for lexer in LEXERS:
+        for region in lexer(document):
+            language = language_of(region.lexemes["info"])
+            evaluator = evaluate.EVALUATORS.get(language)
+            if evaluator is None:
+                continue  # reported as unaccounted for by test_fences
+            source = region.lexemes["source"]
+            if evaluator is evaluate.PYTHON and source.startswith(">>>"):
+                for doctest_region in doctests(source, document.path):
+                    doctest_region.adjust(region, source)
+                    yield doctest_region
+                continue
+            if evaluator is evaluate.SHELL_SYNTAX and RUN_SHELL.search(
+                document.text[: region.start].rstrip() + "\n"
+            ):
+                evaluator = evaluate.SHELL_RUN
+            region.parsed = source
+            region.evaluator = evaluator
+            yield region
+
+
+def skips_with_reasons(document: Document):
+    """Sybil's skip directive, refusing a skip that gives readers no reason."""
+    for region in SkipParser()(document):
+        action, reason = region.parsed
+        if action in ("start", "next") and not reason:
+            line = document.text.count("\n", 0, region.start) + 1
+            raise ValueError(f"{document.path}:{line}: 'skip: {action}' needs a reason")
+        yield region
+
+
+def setup_page(namespace: dict) -> None:
+    # The names a skip condition may use, e.g. if(sys.version_info < (3, 14), ...).
+    import sys
+
+    namespace["sys"] = sys
+
+
+DOCS_SYBIL = Sybil(
+    parsers=[fenced_blocks, skips_with_reasons],
+    patterns=["*.md"],
+    path=str(DOCS),
+    document_types={".md": RenderedMarkdown},
+    setup=setup_page,
+    teardown=evaluate.close_page,
+    fixtures=["hermetic_page"],
+)
+
+pytest_collect_file = DOCS_SYBIL.pytest()
+
+
+def parse(path: Path) -> Document:
+    return DOCS_SYBIL.parse(path)

@@ -1,0 +1,255 @@
+"""One evaluator per block language: run Python, parse data, check shell.
+
+Every evaluator has a ``language`` and an ``outcome`` ("executed" or "validated") that the
+block account in ``tests/report.py`` prints.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import configparser
+import contextlib
+import inspect
+import io
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+import yaml
+from _pytest.assertion.rewrite import rewrite_asserts
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+from sybil import Example
+from sybil.evaluators.doctest import DocTestEvaluator
+from validate_pyproject.api import Validator
+
+from skills_site.render import variables
+
+ROOT = Path(__file__).resolve().parent.parent
+# A block whose only line is a pymdownx.snippets include of a whole file.
+SNIPPET = re.compile(r'--8<--\s+"(?P<path>[^":]+)"')
+PYPROJECT_TABLES = ("project", "build-system", "dependency-groups")
+
+
+class Evaluator:
+    language = ""
+    outcome = "validated"
+
+    def __repr__(self) -> str:
+        return f"<{self.language} {self.outcome}>"
+
+
+class Python(Evaluator):
+    """Execute the block in the page's namespace; top-level ``await`` is allowed.
+
+    An included snippet runs from its own file, so tracebacks point into snippets/.
+    What the block prints is kept for the ``output`` block that may follow it.
+    """
+
+    language = "python"
+    outcome = "executed"
+
+    def __call__(self, example: Example) -> None:
+        __tracebackhide__ = True
+        source, filename, first_line = snippet_or_block(example)
+        code = compile_block("\n" * first_line + source, filename)
+        printed = io.StringIO()
+        example.document.printed = None
+        with contextlib.redirect_stdout(printed):
+            result = eval(code, example.namespace)
+            if inspect.isawaitable(result):
+                asyncio.run(result)
+        example.namespace.pop("__builtins__", None)
+        example.document.printed = printed.getvalue()
+
+
+def compile_block(source: str, filename: str):
+    """Compile with pytest's assertion rewriting, so a failing ``assert`` shows values."""
+    tree = ast.parse(source, filename)
+    rewrite_asserts(tree, source.encode(), filename)
+    return compile(
+        tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
+    )
+
+
+def snippet_or_block(example: Example) -> tuple[str, str, int]:
+    source = str(example.parsed)
+    include = SNIPPET.fullmatch(source.strip())
+    if include is None:
+        return source, example.path, example.line + example.parsed.line_offset
+    path = ROOT / include["path"]
+    return path.read_text("utf-8"), str(path), 0
+
+
+class Output(Evaluator):
+    """Compare with what the Python block just before it printed."""
+
+    language = "output"
+
+    def __call__(self, example: Example) -> None:
+        printed = getattr(example.document, "printed", None)
+        example.document.printed = None
+        if printed is None:
+            raise AssertionError("an output block must follow a Python block that ran")
+        expected = _normalise(str(example.parsed))
+        actual = _normalise(printed)
+        if actual != expected:
+            raise AssertionError(
+                f"the block printed:\n{actual}\n\nbut the page shows:\n{expected}"
+            )
+
+
+def _normalise(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+
+
+class Toml(Evaluator):
+    """Parse; a pyproject.toml is checked against its schema and the project's pins."""
+
+    language = "toml"
+
+    def __call__(self, example: Example) -> None:
+        data = tomllib.loads(str(example.parsed))
+        if any(table in data for table in PYPROJECT_TABLES):
+            Validator()(data)
+            check_pins(data)
+
+
+def check_pins(pyproject: dict) -> None:
+    """Any ``==`` pin shown for a package the project locks must be the locked version."""
+    locked = variables()["pins"]
+    groups = pyproject.get("dependency-groups", {}).values()
+    project = pyproject.get("project", {})
+    for spec in [*project.get("dependencies", []), *itertools.chain(*groups)]:
+        if not isinstance(spec, str):
+            continue
+        try:
+            requirement = Requirement(spec)
+        except InvalidRequirement as error:
+            raise AssertionError(f"invalid requirement {spec!r}: {error}") from None
+        name = canonicalize_name(requirement.name)
+        for pin in requirement.specifier:
+            if pin.operator == "==" and name in locked and pin.version != locked[name]:
+                raise AssertionError(
+                    f"{spec!r} pins {name} {pin.version}, but the examples are tested "
+                    f"with {locked[name]}: render the pin from the lock file"
+                )
+
+
+class Json(Evaluator):
+    language = "json"
+
+    def __call__(self, example: Example) -> None:
+        json.loads(str(example.parsed))
+
+
+class Yaml(Evaluator):
+    language = "yaml"
+
+    def __call__(self, example: Example) -> None:
+        list(yaml.safe_load_all(str(example.parsed)))
+
+
+class Ini(Evaluator):
+    language = "ini"
+
+    def __call__(self, example: Example) -> None:
+        configparser.ConfigParser(interpolation=None).read_string(str(example.parsed))
+
+
+class ShellSyntax(Evaluator):
+    """``bash -n``: parse without running."""
+
+    language = "shell"
+
+    def __call__(self, example: Example) -> None:
+        _bash(["-n"], str(example.parsed), cwd=None)
+
+
+class ShellRun(Evaluator):
+    """Run in a fresh temporary directory that is also $HOME, with package indexes off.
+
+    Only blocks marked ``<!-- shell: run -->`` on the page are run; what they print is
+    kept for a following ``output`` block.
+    """
+
+    language = "shell"
+    outcome = "executed"
+
+    def __call__(self, example: Example) -> None:
+        with tempfile.TemporaryDirectory(prefix="shell-block-") as workdir:
+            example.document.printed = _bash(
+                ["-euo", "pipefail"], str(example.parsed), cwd=workdir
+            )
+
+
+def _bash(options: list[str], script: str, cwd: str | None) -> str:
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "UV_OFFLINE": "1",
+        "PIP_NO_INDEX": "1",
+    }
+    if cwd is not None:
+        env["HOME"] = cwd
+    completed = subprocess.run(
+        ["bash", *options],
+        input=script,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise AssertionError(
+            f"bash {' '.join(options)} exited {completed.returncode}:\n{completed.stderr}"
+        )
+    return completed.stdout
+
+
+class Doctest(Evaluator):
+    language = "pycon"
+    outcome = "executed"
+
+    def __init__(self) -> None:
+        self._doctest = DocTestEvaluator()
+
+    def __call__(self, example: Example):
+        return self._doctest(example)
+
+
+def close_page(namespace: dict) -> None:
+    """Sybil teardown: the page's namespace goes with the page."""
+    namespace.clear()
+
+
+PYTHON = Python()
+DOCTEST = Doctest()
+SHELL_SYNTAX = ShellSyntax()
+SHELL_RUN = ShellRun()
+TOML, JSON, YAML, INI, OUTPUT = Toml(), Json(), Yaml(), Ini(), Output()
+
+EVALUATORS = {
+    "python": PYTHON,
+    "py": PYTHON,
+    "pycon": PYTHON,
+    "toml": TOML,
+    "json": JSON,
+    "yaml": YAML,
+    "yml": YAML,
+    "ini": INI,
+    "cfg": INI,
+    "bash": SHELL_SYNTAX,
+    "sh": SHELL_SYNTAX,
+    "shell": SHELL_SYNTAX,
+    "output": OUTPUT,
+}

@@ -1,0 +1,32 @@
+"""Every fenced block in docs/ is run or checked by some parser: none is silently ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.collect import DOCS, ROOT, fences, parse
+
+PAGES = sorted(DOCS.rglob("*.md"))
+
+
+def unaccounted_fences(path: Path) -> list[str]:
+    document = parse(path)
+    starts = [document.text.count("\n", 0, region.start) + 1 for region in document]
+    return [
+        f"{path.relative_to(ROOT)}:{first}: ```{info} is neither run nor checked "
+        "(unknown language, or a fence no parser picked up)"
+        for first, last, info in fences(document.text)
+        if not any(first <= start <= last for start in starts)
+    ]
+
+
+def test_docs_have_blocks():
+    assert PAGES, "docs/ has no pages"
+    assert sum(len(fences(page.read_text("utf-8"))) for page in PAGES) > 0
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+def test_every_fence_is_accounted_for(page: Path):
+    assert unaccounted_fences(page) == []
