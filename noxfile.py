@@ -8,7 +8,7 @@ nox.options.default_venv_backend = "uv"
 nox.options.sessions = ["docs-tests", "docs"]
 nox.needs_version = ">=2025.2.9"
 
-PYTHON = "3.13"  # the interpreter the examples target; see skills_site/facts.yml
+PYTHON = "3.13"  # the interpreter the examples target; see skills_site/data/site.yml
 
 
 def install(session: nox.Session, *groups: str) -> None:

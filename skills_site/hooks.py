@@ -32,9 +32,11 @@ def skip_note(match: re.Match) -> str:
 def tested_with(page) -> str:
     names = page.meta.get("tested_with", [])
     pins = variables()["pins"]
-    python = variables()["facts"]["target_python"]
+    python = variables()["site"]["target_python"]
     versions = " · ".join(f"{name} {pins[name]}" for name in names)
-    return f"Examples tested with Python {python}" + (f" · {versions}" if versions else "")
+    return f"Examples tested with Python {python}" + (
+        f" · {versions}" if versions else ""
+    )
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -22,13 +22,18 @@ DELIMITERS = {
     "comment_start_string": "{@#",
     "comment_end_string": "#@}",
 }
-FACTS = Path(__file__).with_name("facts.yml")
+# One YAML file per topic; site.yml holds facts about the site itself.
+DATA = Path(__file__).with_name("data")
 
 
 @cache
 def variables() -> dict:
-    facts = yaml.safe_load(FACTS.read_text("utf-8"))
-    return {"facts": facts, "pins": locked_versions(facts["target_python"])}
+    data = {
+        path.stem.replace("-", "_"): yaml.safe_load(path.read_text("utf-8"))
+        for path in sorted(DATA.glob("*.yml"))
+    }
+    site = data["site"]
+    return {"data": data, "site": site, "pins": locked_versions(site["target_python"])}
 
 
 @cache

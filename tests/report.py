@@ -55,9 +55,8 @@ def describe_failure(example, page: str, error: BaseException) -> str:
     start = next((i for i, f in enumerate(frames) if f.filename.startswith(ours)), 0)
     trace.stack = traceback.StackSummary.from_list(frames[start:])
     language = example.region.evaluator.language
-    return (
-        f"{page}:{example.line}: {language} block failed\n\n{code}\n\n"
-        + "".join(trace.format())
+    return f"{page}:{example.line}: {language} block failed\n\n{code}\n\n" + "".join(
+        trace.format()
     )
 
 
