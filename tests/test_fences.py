@@ -13,9 +13,10 @@ PAGES = sorted(DOCS.rglob("*.md"))
 
 def unaccounted_fences(path: Path) -> list[str]:
     document = parse(path)
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     starts = [document.text.count("\n", 0, region.start) + 1 for region in document]
     return [
-        f"{path.relative_to(ROOT)}:{first}: ```{info} is neither run nor checked "
+        f"{name}:{first}: ```{info} is neither run nor checked "
         "(unknown language, or a fence no parser picked up)"
         for first, last, info in fences(document.text)
         if not any(first <= start <= last for start in starts)

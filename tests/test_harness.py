@@ -1,0 +1,230 @@
+"""The harness itself: each language is run or checked, and failures are caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+from unittest import SkipTest
+
+import pytest
+
+from tests.collect import parse, setup_page
+from tests.report import describe_failure
+from tests.test_fences import unaccounted_fences
+
+FENCE = "```"
+
+
+def write_page(tmp_path: Path, body: str) -> Path:
+    page = tmp_path / "page.md"
+    page.write_text(dedent(body).replace("~~~", FENCE), "utf-8")
+    return page
+
+
+def run_page(tmp_path: Path, body: str) -> list[str]:
+    """Evaluate a page's blocks in order, as pytest would; one outcome per block."""
+    document = parse(write_page(tmp_path, body))
+    setup_page(document.namespace)
+    outcomes = []
+    for example in document:
+        try:
+            example.evaluate()
+        except SkipTest as skip:
+            outcomes.append(f"skipped: {skip}")
+        except Exception as error:  # noqa: BLE001 - the outcome is the test's subject
+            outcomes.append(type(error).__name__)
+        else:
+            outcomes.append("ok")
+    return outcomes
+
+
+@pytest.mark.parametrize(
+    "info", ["python", "py", 'python title="app.py"', "{.python .annotate}", "pycon"]
+)
+def test_python_fences_with_attributes_are_executed(tmp_path, info):
+    assert run_page(tmp_path, f"~~~{info}\nassert False\n~~~\n") == ["AssertionError"]
+
+
+def test_blocks_share_a_namespace_and_may_await(tmp_path):
+    page = """
+        ~~~python
+        import asyncio
+        value = 1
+        ~~~
+
+        ~~~python
+        await asyncio.sleep(0)
+        assert value == 2
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["ok", "AssertionError"]
+
+
+def test_doctest_output_is_checked(tmp_path):
+    page = "~~~python\n>>> 1 + 1\n2\n>>> 1 + 1\n3\n~~~\n"
+    assert run_page(tmp_path, page) == ["ok", "SybilFailure"]
+
+
+def test_output_block_must_match_what_was_printed(tmp_path):
+    page = """
+        ~~~python
+        print("hello")
+        ~~~
+
+        ~~~output
+        hello
+        ~~~
+
+        ~~~python
+        print("hello")
+        ~~~
+
+        ~~~output
+        goodbye
+        ~~~
+
+        ~~~output
+        hello
+        ~~~
+    """
+    # The last output block has no Python block of its own before it.
+    assert run_page(tmp_path, page) == ["ok", "ok", "ok", *["AssertionError"] * 2]
+
+
+@pytest.mark.parametrize(
+    ("language", "good", "bad"),
+    [
+        ("toml", 'a = "b"', "a = "),
+        ("json", '{"a": 1}', "{'a': 1}"),
+        ("yaml", "a: [1, 2]", "a: [1, 2"),
+        ("ini", "[a]\nb = c", "b = c"),
+        ("bash", 'echo "$HOME"', "if then fi"),
+    ],
+)
+def test_data_and_shell_blocks_are_parsed(tmp_path, language, good, bad):
+    page = f"~~~{language}\n{good}\n~~~\n\n~~~{language}\n{bad}\n~~~\n"
+    outcomes = run_page(tmp_path, page)
+    assert outcomes[0] == "ok"
+    assert outcomes[1] != "ok"
+
+
+def test_shell_block_marked_run_runs_in_a_temporary_home(tmp_path):
+    page = """
+        <!-- shell: run -->
+
+        ~~~bash
+        test "$PWD" = "$HOME" && touch made-here && ls
+        ~~~
+
+        ~~~output
+        made-here
+        ~~~
+
+        <!-- shell: run -->
+
+        ~~~bash
+        false
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["ok", "ok", "AssertionError"]
+
+
+def test_pyproject_pins_must_be_the_locked_versions(tmp_path):
+    page = """
+        ~~~toml
+        [project]
+        name = "demo"
+        version = "1.0"
+        dependencies = ["anyio=={@ pins.anyio @}"]
+        ~~~
+
+        ~~~toml
+        [project]
+        name = "demo"
+        version = "1.0"
+        dependencies = ["anyio==0.0.1"]
+        ~~~
+
+        ~~~toml
+        [project]
+        name = "demo"
+        version = "not a version"
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["ok", "AssertionError", "ValidationError"]
+
+
+def test_jinja_syntax_in_code_is_shown_verbatim(tmp_path):
+    page = """
+        ~~~python
+        template = "{{ name }} {% if x %}"
+        assert template.startswith("{" + "{ name }}")
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["ok"]
+
+
+def test_skips_need_a_reason_and_conditions_are_evaluated(tmp_path):
+    page = """
+        <!-- skip: next "needs a GPU" -->
+
+        ~~~python
+        assert False
+        ~~~
+
+        <!-- skip: next if(sys.version_info < (3, 0), reason="needs Python 3") -->
+
+        ~~~python
+        ran = True
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["ok", "skipped: needs a GPU", "ok", "ok"]
+    with pytest.raises(ValueError, match="needs a reason"):
+        parse(write_page(tmp_path, "<!-- skip: next -->\n\n~~~python\n1\n~~~\n"))
+
+
+def test_hidden_setup_blocks_run(tmp_path):
+    page = """
+        <!-- invisible-code-block: python
+        hidden = 42
+        -->
+
+        ~~~python
+        assert hidden == 42
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["ok", "ok"]
+
+
+def test_network_other_than_loopback_is_refused(tmp_path):
+    page = """
+        ~~~python
+        import socket
+
+        socket.create_connection(("192.0.2.1", 80), timeout=1)
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["SocketConnectBlockedError"]
+
+
+@pytest.mark.parametrize("info", ["text", "console", "pyhton", ""])
+def test_a_fence_no_parser_knows_is_reported(tmp_path, info):
+    page = write_page(tmp_path, f"Intro\n\n~~~{info}\nanything\n~~~\n")
+    assert unaccounted_fences(page) == [
+        (
+            f"{page}:3: ```{info} is neither run nor checked "
+            "(unknown language, or a fence no parser picked up)"
+        )
+    ]
+
+
+def test_a_failure_names_the_page_line_code_and_error(tmp_path):
+    page = write_page(tmp_path, "Intro\n\n~~~python\nx = 1\nassert x == 2\n~~~\n")
+    [example] = parse(page)
+    with pytest.raises(AssertionError) as caught:
+        example.evaluate()
+    report = describe_failure(example, "page.md", caught.value)
+    assert report.startswith("page.md:3: python block failed")
+    assert "    5 | assert x == 2" in report
+    assert f'File "{page}", line 5' in report
+    assert "AssertionError: assert 1 == 2" in report
