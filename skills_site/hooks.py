@@ -12,8 +12,10 @@ import re
 
 from skills_site.render import variables
 
-SKIP = re.compile(r"^(?P<indent>[ \t]*)<!--\s*skip:\s*next\s+(?P<args>.+?)\s*-->", re.M)
-TITLE = re.compile(r"^# .+$", re.M)
+SKIP = re.compile(
+    r"^(?P<indent>[ \t]*)<!--\s*skip:\s*next\s+(?P<args>.+?)\s*-->", re.MULTILINE
+)
+TITLE = re.compile(r"^# .+$", re.MULTILINE)
 
 
 def skip_note(match: re.Match) -> str:
