@@ -27,7 +27,9 @@ def install(session: nox.Session, *groups: str) -> None:
 def docs_tests(session: nox.Session) -> None:
     """Run every block in docs/ and every harness and snippet test."""
     install(session, "tests", "examples")
-    session.run("python", "-m", "pytest", *session.posargs)
+    # Pages in a random order, in parallel; each page stays whole on one worker.
+    args = session.posargs or ["-n", "2", "--dist", "loadfile"]
+    session.run("python", "-m", "pytest", *args)
 
 
 @nox.session(python=PYTHON)

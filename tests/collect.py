@@ -8,9 +8,11 @@ up by a parser is reported by ``tests/test_fences.py``.
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
+import pytest
 from sybil import Document, Sybil
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown import SkipParser
@@ -137,3 +139,39 @@ pytest_collect_file = DOCS_SYBIL.pytest()
 
 def parse(path: Path) -> Document:
     return DOCS_SYBIL.parse(path)
+
+
+# --- page order: shuffled per run (seeded), blocks within a page kept in order ---
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--page-order-seed",
+        type=int,
+        default=None,
+        help="seed for the random order of test files (default: a new one each run)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    workerinput = getattr(config, "workerinput", {})
+    seed = workerinput.get("page_order_seed", config.getoption("page_order_seed"))
+    config.page_order_seed = random.randrange(10**6) if seed is None else seed
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    node.workerinput["page_order_seed"] = node.config.page_order_seed
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"page order: --page-order-seed={config.page_order_seed}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
+    files: dict = {}
+    for item in items:
+        files.setdefault(item.path, []).append(item)
+    order = sorted(files, key=str)
+    random.Random(config.page_order_seed).shuffle(order)
+    items[:] = [item for path in order for item in files[path]]

@@ -31,6 +31,7 @@ from sybil.evaluators.doctest import DocTestEvaluator
 from validate_pyproject.api import Validator
 
 from skills_site.render import variables
+from tests import block_coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 # A block whose only line is a pymdownx.snippets include of a whole file.
@@ -60,6 +61,9 @@ class Python(Evaluator):
         __tracebackhide__ = True
         source, filename, first_line = snippet_or_block(example)
         code = compile_block("\n" * first_line + source, filename)
+        block_coverage.track(
+            code, range(first_line + 1, source.count("\n") + first_line + 2)
+        )
         printed = io.StringIO()
         example.document.printed = None
         with contextlib.redirect_stdout(printed):

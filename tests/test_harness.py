@@ -8,7 +8,8 @@ from unittest import SkipTest
 
 import pytest
 
-from tests.collect import parse, setup_page
+from tests import block_coverage
+from tests.collect import ROOT, parse, setup_page
 from tests.report import describe_failure
 from tests.test_fences import unaccounted_fences
 
@@ -228,3 +229,20 @@ def test_a_failure_names_the_page_line_code_and_error(tmp_path):
     assert "    5 | assert x == 2" in report
     assert f'File "{page}", line 5' in report
     assert "AssertionError: assert 1 == 2" in report
+
+
+@pytest.mark.skipif(not block_coverage.AVAILABLE, reason="needs sys.monitoring (3.12+)")
+def test_the_body_of_an_uncalled_function_counts_as_not_run():
+    filename = str(ROOT / "docs" / "coverage-probe.md")
+    source = "def unused():\n    return 1\n\n\ndef used():\n    return 2\n\n\nused()\n"
+    code = compile(source, filename, "exec")
+    block_coverage.track(code, range(1, 10))
+    try:
+        exec(code, {})
+        missing = (
+            block_coverage.executable[filename] - block_coverage.executed[filename]
+        )
+        assert missing == {2}
+    finally:
+        block_coverage.executable.pop(filename)
+        block_coverage.executed.pop(filename)
