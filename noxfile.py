@@ -44,3 +44,10 @@ def serve(session: nox.Session) -> None:
     """Serve the site with live reload on http://127.0.0.1:8000."""
     install(session, "site")
     session.run("mkdocs", "serve", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def skills(session: nox.Session) -> None:
+    """Export each skill page as dist/skills/<name>/SKILL.md for coding agents."""
+    install(session, "site")
+    session.run("python", "-m", "skills_site.export", "dist/skills")

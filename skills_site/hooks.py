@@ -1,49 +1,74 @@
-"""mkdocs hooks: make the test harness's directives visible to readers.
+"""mkdocs hooks: make the harness's directives visible to readers, and write llms.txt.
 
 ``<!-- skip: next "reason" -->`` tells the harness not to run the next block; readers see
 the reason in a note above that block. A page's ``tested_with`` front matter becomes a
-line under its title naming the exact versions its examples ran against.
+line under its title naming the exact versions its examples ran against. After the build,
+``llms.txt`` (an index of the skills) and ``llms-full.txt`` (every skill as plain
+Markdown) are written into the site.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 from skills_site.render import variables
 
 SKIP = re.compile(
-    r"^(?P<indent>[ \t]*)<!--\s*skip:\s*next\s+(?P<args>.+?)\s*-->", re.MULTILINE
+    r"^(?P<indent>[ \t]*)<!--\s*skip:\s*next\s+(?P<args>.+?)\s*-->[ \t]*$", re.MULTILINE
 )
 TITLE = re.compile(r"^# .+$", re.MULTILINE)
 
 
-def skip_note(match: re.Match) -> str:
+def skip_text(match: re.Match) -> str:
     args = match["args"]
     if args.startswith("if"):
         call = ast.parse(f"skip{args[2:]}", mode="eval").body
         condition = ast.unparse(call.args[0])
         reason = next(k.value.value for k in call.keywords if k.arg == "reason")
-        text = f"Not run when `{condition}`: {reason}"
-    else:
-        text = f"Not run by the test suite: {ast.literal_eval(args)}"
+        return f"Not run when `{condition}`: {reason}"
+    return f"Not run by the test suite: {ast.literal_eval(args)}"
+
+
+def skip_note(match: re.Match) -> str:
     indent = match["indent"]
-    return f'{indent}!!! note "Not tested here"\n{indent}    {text}\n'
+    return f'{indent}!!! note "Not tested here"\n{indent}    {skip_text(match)}\n'
 
 
-def tested_with(page) -> str:
-    names = page.meta.get("tested_with", [])
+def tested_with_line(meta: dict) -> str:
     pins = variables()["pins"]
     python = variables()["site"]["target_python"]
-    versions = " · ".join(f"{name} {pins[name]}" for name in names)
-    return f"Examples tested with Python {python}" + (
-        f" · {versions}" if versions else ""
+    versions = "".join(
+        f" · {name} {pins[name]}" for name in meta.get("tested_with", [])
     )
+    return f"Examples tested with Python {python}{versions}"
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     markdown = SKIP.sub(skip_note, markdown)
     if "name" in page.meta:  # a skill page
-        line = f'\n<p class="tested-with">{tested_with(page)}</p>\n'
+        line = f'\n<p class="tested-with">{tested_with_line(page.meta)}</p>\n'
         markdown = TITLE.sub(lambda title: title[0] + "\n" + line, markdown, count=1)
     return markdown
+
+
+def on_post_build(config) -> None:
+    from skills_site.export import read_meta, skill_markdown, skill_pages
+
+    site = Path(config["site_dir"])
+    index = [
+        f"# {config['site_name']}",
+        "",
+        f"> {config['site_description']}",
+        "",
+        "## Skills",
+        "",
+    ]
+    full = []
+    for path in skill_pages():
+        meta = read_meta(path)
+        index.append(f"- [{meta['name']}]({path.stem}/): {meta['description']}")
+        full.append(skill_markdown(path))
+    (site / "llms.txt").write_text("\n".join(index) + "\n", "utf-8")
+    (site / "llms-full.txt").write_text("\n\n".join(full), "utf-8")

@@ -33,7 +33,23 @@ def variables() -> dict:
         for path in sorted(DATA.glob("*.yml"))
     }
     site = data["site"]
-    return {"data": data, "site": site, "pins": locked_versions(site["target_python"])}
+    return {
+        "data": data,
+        "site": site,
+        "pins": locked_versions(site["target_python"]),
+        "skill_catalogue": skill_catalogue,
+    }
+
+
+def skill_catalogue() -> str:
+    """A Markdown table of the skill pages, from their own front matter."""
+    from skills_site.export import read_meta, skill_pages
+
+    rows = ["| Skill | What it covers |", "| --- | --- |"]
+    for path in skill_pages():
+        meta = read_meta(path)
+        rows.append(f"| [{meta['name']}]({path.name}) | {meta['description']} |")
+    return "\n".join(rows)
 
 
 @cache
