@@ -6,6 +6,7 @@ that contains ``{{ }}`` or ``{% %}`` is shown verbatim.
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,7 @@ DELIMITERS = {
 }
 # One YAML file per topic; site.yml holds facts about the site itself.
 DATA = Path(__file__).with_name("data")
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 
 @cache
@@ -33,6 +35,8 @@ def variables() -> dict:
         for path in sorted(DATA.glob("*.yml"))
     }
     site = data["site"]
+    pytest_config = tomllib.loads(PYPROJECT.read_text("utf-8"))["tool"]["pytest"]
+    site["minimum_coverage"] = int(pytest_config["docs_line_coverage"])
     return {
         "data": data,
         "site": site,
