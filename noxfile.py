@@ -46,6 +46,13 @@ def serve(session: nox.Session) -> None:
     session.run("mkdocs", "serve", *session.posargs)
 
 
+@nox.session(name="site-tests", python=PYTHON)
+def site_tests(session: nox.Session) -> None:
+    """Build the site and drive its search in headless Chromium (Debian's package)."""
+    install(session, "site", "tests", "browser")
+    session.run("python", "-m", "pytest", "tests/site", *session.posargs)
+
+
 @nox.session(python=PYTHON)
 def skills(session: nox.Session) -> None:
     """Export each skill page as dist/skills/<name>/SKILL.md for coding agents."""
