@@ -1,0 +1,124 @@
+"""The built site in a real browser: search finds pages by the names people type, and
+the pages load nothing from any host but the site's own server."""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from tests.collect import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium tries to reach its vendor's services on every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# (what a user types, the page that must be among the first results)
+QUERIES = [
+    ("TaskGroup", "async-patterns"),
+    ("timeout_at", "async-patterns"),
+    ("to_thread", "async-patterns"),
+    ("collapse_addresses", "api-security-python"),
+    ("Argon2id", "api-security-python"),
+    ("dependency_overrides", "fastapi-patterns"),
+    ("lifespan", "fastapi-patterns"),
+    ("model_validate_json", "pydantic-validation"),
+    ("discriminator", "pydantic-validation"),
+    ("select_related", "django-patterns"),
+    ("SynchronousOnlyOperation", "django-patterns"),
+    ("monkeypatch", "pytest-testing"),
+    ("loop_scope", "pytest-testing"),
+    ("ExitStack", "python-patterns"),
+    ("tracemalloc", "python-performance"),
+    ("argparse", "scripting-automation"),
+]
+FIRST_RESULTS = 3
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory):
+    site = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", site],
+        cwd=ROOT,
+        check=True,
+    )
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A page that records every request and refuses any that leave the local server."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.foreign_requests = []
+    local = urlsplit(site_url).netloc
+
+    def only_local(route):
+        if urlsplit(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            page.foreign_requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    yield page
+    context.close()
+
+
+def search(page: Page, site_url: str, query: str) -> list[str]:
+    page.goto(f"{site_url}/")
+    page.locator("label.md-search__icon, label[for=__search]").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator("li.md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(timeout=10_000)
+    return [link.get_attribute("href") for link in results.all()[:FIRST_RESULTS]]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_search_finds_the_page(page: Page, site_url: str, query: str, expected: str):
+    hrefs = search(page, site_url, query)
+    assert any(f"{expected}/" in href for href in hrefs), hrefs
+    assert page.foreign_requests == []
+
+
+def test_pages_make_no_third_party_requests(page: Page, site_url: str):
+    for path in ["", "async-patterns/", "fastapi-patterns/", "contributing/", "404.html"]:
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("networkidle")
+    assert page.foreign_requests == []
