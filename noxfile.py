@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import nox
+
+from skills_site.pins import locked_versions
 
 nox.options.default_venv_backend = "uv"
 nox.options.sessions = ["docs-tests", "docs"]
@@ -44,6 +49,53 @@ def serve(session: nox.Session) -> None:
     """Serve the site with live reload on http://127.0.0.1:8000."""
     install(session, "site")
     session.run("mkdocs", "serve", *session.posargs)
+
+
+@nox.session(python=["3.13", "3.12", "3.11"])
+def matrix(session: nox.Session) -> None:
+    """docs-tests on every supported Python, and the Django page on both Django lines."""
+    install(session, "tests", "examples")
+    session.run(
+        "python", "-m", "pytest", "-n", "2", "--dist", "loadfile", *session.posargs
+    )
+    lts = locked_versions("3.11")["django"]
+    if session.python != "3.11" and lts != locked_versions(session.python)["django"]:
+        session.install(f"django=={lts}")
+        session.run(
+            "python", "-m", "pytest", "docs/django-patterns.md", "tests/snippets"
+        )
+
+
+@nox.session(python=PYTHON)
+def latest(session: nox.Session) -> None:
+    """Early warning: the pages against the newest releases instead of the lock.
+
+    Informational: it reports which blocks break and why, and never fails.
+    """
+    install(session, "tests", "examples")
+    examples = tomllib.loads(Path("pyproject.toml").read_text())["dependency-groups"]
+    session.install("--upgrade", *examples["examples"])
+    session.run("uv", "pip", "list", "--outdated", silent=False, success_codes=[0, 2])
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "-n",
+        "2",
+        "--dist",
+        "loadfile",
+        "-rf",
+        "--override-ini=docs_line_coverage=0",
+        *session.posargs,
+        success_codes=[0, 1],
+    )
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Time docs-tests against its floor (blocks run in one plain process), and the build."""
+    install(session, "site", "tests", "examples")
+    session.run("python", "-m", "tests.bench")
 
 
 @nox.session(name="site-tests", python=PYTHON)

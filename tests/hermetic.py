@@ -7,28 +7,37 @@ connection to a host other than loopback fails the block that tried it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import time
+from pathlib import Path
 
 import pytest
+
+
+@contextlib.contextmanager
+def page_environment(home: Path):
+    environment, cwd = dict(os.environ), os.getcwd()
+    random.seed(0)
+    os.chdir(home)
+    os.environ["HOME"] = str(home)
+    os.environ["TZ"] = "UTC"
+    for variable in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        os.environ.pop(variable, None)
+    time.tzset()
+    try:
+        yield home
+    finally:
+        # Whatever the page set in os.environ, the next page starts from the same state.
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(environment)
+        time.tzset()
 
 
 @pytest.fixture(scope="module")
 def hermetic_page(tmp_path_factory: pytest.TempPathFactory):
     # Module scope is one Markdown page: sybil treats a page as a module.
-    home = tmp_path_factory.mktemp("page-home")
-    environment = dict(os.environ)
-    random.seed(0)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
-        patch.chdir(home)
-        patch.setenv("HOME", str(home))
-        for variable in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
-            patch.delenv(variable, raising=False)
+    with page_environment(tmp_path_factory.mktemp("page-home")) as home:
         yield home
-    # Whatever the page set in os.environ, the next page starts from the same state.
-    os.environ.clear()
-    os.environ.update(environment)
-    time.tzset()

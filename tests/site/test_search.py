@@ -67,7 +67,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+    def log_message(self, format, *args):
         pass
 
 
@@ -76,7 +76,9 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -118,7 +120,13 @@ def test_search_finds_the_page(page: Page, site_url: str, query: str, expected: 
 
 
 def test_pages_make_no_third_party_requests(page: Page, site_url: str):
-    for path in ["", "async-patterns/", "fastapi-patterns/", "contributing/", "404.html"]:
+    for path in [
+        "",
+        "async-patterns/",
+        "fastapi-patterns/",
+        "contributing/",
+        "404.html",
+    ]:
         page.goto(f"{site_url}/{path}")
         page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []
