@@ -48,7 +48,11 @@ def tested_with_line(meta: dict) -> str:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     markdown = SKIP.sub(skip_note, markdown)
     if "name" in page.meta:  # a skill page
-        line = f'\n<p class="tested-with">{tested_with_line(page.meta)}</p>\n'
+        version = page.meta.get("version", "")
+        line = (
+            f'\n<p class="skill-meta"><small>Skill version {version} · '
+            f"{tested_with_line(page.meta)}</small></p>\n"
+        )
         markdown = TITLE.sub(lambda title: title[0] + "\n" + line, markdown, count=1)
     return markdown
 
