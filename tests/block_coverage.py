@@ -35,15 +35,20 @@ if AVAILABLE:
 MEASURED = (str(ROOT / "docs"), str(ROOT / "snippets"))
 
 
-def track(code: CodeType, lines: range) -> None:
-    """Record which of ``lines`` of a block (including the bodies of the functions it
-    defines) run. Only the project's pages and snippets are measured."""
+def track(code: CodeType, plain: CodeType) -> None:
+    """Record which lines of a block (including the bodies of the functions it defines)
+    run. ``code`` is what runs; ``plain`` is the same source compiled without pytest's
+    assertion rewriting, whose lines are the ones that count: rewriting adds code that
+    only runs when an assert fails. Only the project's pages and snippets are measured."""
     if not AVAILABLE or not code.co_filename.startswith(MEASURED):
         return
+    executable[code.co_filename].update(
+        line
+        for nested in _code_objects(plain)
+        for _, _, line in nested.co_lines()
+        if line  # None, or 0 for the padding before a block
+    )
     for nested in _code_objects(code):
-        executable[nested.co_filename].update(
-            line for _, _, line in nested.co_lines() if line in lines
-        )
         sys.monitoring.set_local_events(TOOL_ID, nested, sys.monitoring.events.LINE)
 
 

@@ -36,6 +36,7 @@ from tests import block_coverage
 ROOT = Path(__file__).resolve().parent.parent
 # A block whose only line is a pymdownx.snippets include of a whole file.
 SNIPPET = re.compile(r'--8<--\s+"(?P<path>[^":]+)"')
+FLAGS = {"flags": ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, "dont_inherit": True}
 PYPROJECT_TABLES = ("project", "build-system", "dependency-groups")
 
 
@@ -60,10 +61,9 @@ class Python(Evaluator):
     def __call__(self, example: Example) -> None:
         __tracebackhide__ = True
         source, filename, first_line = snippet_or_block(example)
-        code = compile_block("\n" * first_line + source, filename)
-        block_coverage.track(
-            code, range(first_line + 1, source.count("\n") + first_line + 2)
-        )
+        padded = "\n" * first_line + source
+        code = compile_block(padded, filename)
+        block_coverage.track(code, compile(padded, filename, "exec", **FLAGS))
         printed = io.StringIO()
         example.document.printed = None
         with contextlib.redirect_stdout(printed):
@@ -78,9 +78,7 @@ def compile_block(source: str, filename: str):
     """Compile with pytest's assertion rewriting, so a failing ``assert`` shows values."""
     tree = ast.parse(source, filename)
     rewrite_asserts(tree, source.encode(), filename)
-    return compile(
-        tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True
-    )
+    return compile(tree, filename, "exec", **FLAGS)
 
 
 def snippet_or_block(example: Example) -> tuple[str, str, int]:
