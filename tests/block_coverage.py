@@ -35,18 +35,19 @@ if AVAILABLE:
 MEASURED = (str(ROOT / "docs"), str(ROOT / "snippets"))
 
 
-def track(code: CodeType, plain: CodeType) -> None:
+def track(code: CodeType, plain: CodeType, first_line: int) -> None:
     """Record which lines of a block (including the bodies of the functions it defines)
     run. ``code`` is what runs; ``plain`` is the same source compiled without pytest's
-    assertion rewriting, whose lines are the ones that count: rewriting adds code that
-    only runs when an assert fails. Only the project's pages and snippets are measured."""
+    assertion rewriting, whose lines from ``first_line`` on are the ones that count:
+    rewriting adds code that only runs when an assert fails, and a block with top-level
+    await gets set-up code on line 1. Only the project's pages and snippets count."""
     if not AVAILABLE or not code.co_filename.startswith(MEASURED):
         return
     executable[code.co_filename].update(
         line
         for nested in _code_objects(plain)
         for _, _, line in nested.co_lines()
-        if line  # None, or 0 for the padding before a block
+        if line is not None and line >= first_line
     )
     for nested in _code_objects(code):
         sys.monitoring.set_local_events(TOOL_ID, nested, sys.monitoring.events.LINE)

@@ -63,7 +63,8 @@ class Python(Evaluator):
         source, filename, first_line = snippet_or_block(example)
         padded = "\n" * first_line + source
         code = compile_block(padded, filename)
-        block_coverage.track(code, compile(padded, filename, "exec", **FLAGS))
+        plain = compile(padded, filename, "exec", **FLAGS)
+        block_coverage.track(code, plain, first_line + 1)
         printed = io.StringIO()
         example.document.printed = None
         with contextlib.redirect_stdout(printed):

@@ -236,7 +236,7 @@ def test_the_body_of_an_uncalled_function_counts_as_not_run():
     filename = str(ROOT / "docs" / "coverage-probe.md")
     source = "def unused():\n    return 1\n\n\ndef used():\n    return 2\n\n\nused()\n"
     code = compile(source, filename, "exec")
-    block_coverage.track(code, code)
+    block_coverage.track(code, code, 1)
     try:
         exec(code, {})  # noqa: S102 - our own literal source
         missing = (
