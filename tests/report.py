@@ -7,11 +7,26 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from sybil.integration.pytest import SybilItem
 
 from tests.collect import DOCS, ROOT
 
 # (page, line, language, outcome, skip reason, hidden) for each block that ran.
 ACCOUNT: list[tuple] = []
+
+
+def _traceback_filter(item: SybilItem, excinfo: pytest.ExceptionInfo):
+    """Sybil's filter assumes at least two frames; an exception chained from one raised
+    in the page's own ``except`` clause has one, and pytest would stop with an internal
+    error instead of reporting the block. Fall back to the whole traceback there."""
+    try:
+        return _sybil_traceback_filter(item, excinfo)
+    except IndexError:
+        return excinfo.traceback
+
+
+_sybil_traceback_filter = SybilItem._traceback_filter
+SybilItem._traceback_filter = _traceback_filter
 COLUMNS = ("found", "executed", "validated", "skipped", "failed")
 
 
