@@ -1,0 +1,1 @@
+"""A small FastAPI service laid out as a package: settings, dependencies, routers."""

@@ -1,0 +1,20 @@
+"""Configuration from the environment, read once per process."""
+
+from functools import lru_cache
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SHOP_")
+
+    app_name: str = "shop"
+    rates_url: str = "https://rates.example.com"
+    rates_api_key: SecretStr = SecretStr("")
+    rates_timeout: float = 5.0
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,488 @@
+"""Tests for snippets/api_security_python: each defence against the attack it stops."""
+
+import importlib.util
+import ipaddress
+import secrets
+import socket
+import threading
+import warnings
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import jwt
+import pytest
+from argon2 import PasswordHasher
+from fastapi import Depends, FastAPI
+from starlette.exceptions import StarletteDeprecationWarning
+
+from snippets.api_security_python.app import User, create_app
+from snippets.api_security_python.headers import (
+    SECURITY_HEADERS,
+    SecurityHeadersMiddleware,
+)
+from snippets.api_security_python.ratelimit import RateLimit, TokenBucket
+from snippets.api_security_python.ssrf import check_url, fetch, is_public
+from snippets.api_security_python.tokens import TokenRevokedError, TokenService
+
+# starlette 1.x warns that TestClient runs on plain httpx (it prefers httpx2); the
+# project locks httpx 0.28.1, so exactly that warning is silenced for this import.
+with warnings.catch_warnings():
+    warnings.filterwarnings(
+        "ignore",
+        message="Using `httpx` with `starlette.testclient` is deprecated",
+        category=StarletteDeprecationWarning,
+    )
+    from fastapi.testclient import TestClient
+
+ISSUER = "https://auth.example.com"
+AUDIENCE = "https://api.example.com"
+ORIGIN = "https://app.example.com"
+PASSWORD = "correct horse battery staple"
+REAL_GETADDRINFO = socket.getaddrinfo
+
+
+def test_starlette_testclient_warns_on_plain_httpx():
+    spec = importlib.util.find_spec("starlette.testclient")
+    assert spec is not None and spec.loader is not None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    assert [w.category for w in caught] == [StarletteDeprecationWarning]
+    assert "install `httpx2` instead" in str(caught[0].message)
+
+
+# --- security headers -------------------------------------------------------------
+
+
+def test_security_headers_on_every_response():
+    app = FastAPI()
+    app.add_middleware(SecurityHeadersMiddleware)
+
+    @app.get("/ok")
+    def ok() -> dict[str, bool]:
+        return {"ok": True}
+
+    with TestClient(app) as client:
+        for path in ("/ok", "/missing"):
+            response = client.get(path)
+            for name, value in SECURITY_HEADERS.items():
+                assert response.headers[name] == value
+
+
+# --- rate limiting ----------------------------------------------------------------
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_token_bucket_refills_and_reports_wait():
+    clock = FakeClock()
+    bucket = TokenBucket(capacity=2, rate=0.5, clock=clock)
+    assert [bucket.acquire("a"), bucket.acquire("a")] == [0.0, 0.0]
+    assert bucket.acquire("a") == pytest.approx(2.0)
+    assert bucket.acquire("b") == 0.0  # keys are independent
+    clock.now = 2.0
+    assert bucket.acquire("a") == 0.0
+    assert bucket.acquire("a") == pytest.approx(2.0)
+
+
+def test_rate_limit_answers_429_with_retry_after():
+    clock = FakeClock()
+    app = FastAPI()
+    bucket = TokenBucket(capacity=1, rate=0.25, clock=clock)
+
+    @app.post("/login", dependencies=[Depends(RateLimit(bucket))])
+    def login() -> dict[str, bool]:
+        return {"ok": True}
+
+    client = TestClient(app, client=("203.0.113.9", 1234))
+    assert client.post("/login").status_code == 200
+    blocked = client.post("/login", headers={"X-Forwarded-For": "198.51.100.1"})
+    assert blocked.status_code == 429
+    assert blocked.headers["retry-after"] == "4"
+
+
+# --- tokens -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def tokens() -> TokenService:
+    return TokenService(secrets.token_bytes(32), issuer=ISSUER, audience=AUDIENCE)
+
+
+def forge(tokens: TokenService, **changes) -> str:
+    now = datetime.now(UTC)
+    claims = {
+        "sub": "alice",
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "iat": now,
+        "nbf": now,
+        "exp": now + timedelta(minutes=5),
+        "jti": "j1",
+    }
+    claims.update(changes)
+    claims = {name: value for name, value in claims.items() if value is not None}
+    return jwt.encode(claims, tokens.secret, algorithm="HS256")
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"aud": "https://other.example.com"}, jwt.InvalidAudienceError),
+        ({"iss": "https://evil.example"}, jwt.InvalidIssuerError),
+        ({"exp": datetime(2025, 1, 1, tzinfo=UTC)}, jwt.ExpiredSignatureError),
+        ({"jti": None}, jwt.MissingRequiredClaimError),
+        ({"nbf": datetime.now(UTC) + timedelta(hours=1)}, jwt.ImmatureSignatureError),
+    ],
+)
+def test_token_service_refuses_bad_claims(tokens, changes, error):
+    with pytest.raises(error):
+        tokens.verify(forge(tokens, **changes))
+
+
+def test_token_service_refuses_alg_none_and_other_keys(tokens):
+    with pytest.raises(jwt.InvalidAlgorithmError):
+        tokens.verify(jwt.encode({"sub": "admin"}, None, algorithm="none"))
+    other = TokenService(secrets.token_bytes(32), issuer=ISSUER, audience=AUDIENCE)
+    with pytest.raises(jwt.InvalidSignatureError):
+        tokens.verify(other.issue("alice"))
+
+
+def test_decode_without_algorithms_is_an_error(tokens):
+    with pytest.raises(jwt.DecodeError, match='"algorithms" argument'):
+        jwt.decode(tokens.issue("alice"), tokens.secret)
+
+
+def test_short_hmac_key_warns_by_default_and_can_be_an_error():
+    with pytest.warns(jwt.InsecureKeyLengthWarning, match="8 bytes long"):
+        jwt.encode({"sub": "a"}, "changeme", algorithm="HS256")
+    strict = jwt.PyJWT(options={"enforce_minimum_key_length": True})
+    with pytest.raises(jwt.InvalidKeyError):
+        strict.encode({"sub": "a"}, "changeme", algorithm="HS256")
+    with pytest.raises(ValueError, match="32 random bytes"):
+        TokenService(b"changeme", issuer=ISSUER, audience=AUDIENCE)
+
+
+def test_revoked_jti_is_refused(tokens):
+    token = tokens.issue("alice")
+    claims = tokens.verify(token)
+    tokens.revoke(claims)
+    assert tokens.revoked == {claims["jti"]: claims["exp"]}
+    with pytest.raises(TokenRevokedError, match="revoked"):
+        tokens.verify(token)
+
+
+# --- the combined app ---------------------------------------------------------------
+
+
+@pytest.fixture
+def hasher() -> PasswordHasher:
+    return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture
+def users(hasher) -> dict[str, User]:
+    return {"alice": User("alice", hasher.hash(PASSWORD), "Alice")}
+
+
+@pytest.fixture
+def api(tokens, hasher, users) -> FastAPI:
+    return create_app(
+        tokens=tokens,
+        hasher=hasher,
+        users=users,
+        login_limit=TokenBucket(capacity=20, rate=1.0),
+        allowed_origins=[ORIGIN],
+    )
+
+
+@pytest.fixture
+def browser(api) -> TestClient:
+    client = TestClient(api, base_url="https://api.example.com")
+    response = client.post("/login", json={"username": "alice", "password": PASSWORD})
+    assert response.status_code == 200
+    client.headers["X-CSRF-Token"] = response.json()["csrf_token"]
+    return client
+
+
+def test_login_sets_hardened_cookies(api):
+    client = TestClient(api, base_url="https://api.example.com")
+    response = client.post("/login", json={"username": "alice", "password": PASSWORD})
+    session, csrf = response.headers.get_list("set-cookie")
+    assert session.startswith("__Host-session=")
+    for flag in ("HttpOnly", "Secure", "SameSite=strict", "Path=/"):
+        assert flag in session
+    assert "HttpOnly" not in csrf
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+def test_unknown_user_and_wrong_password_look_the_same(api):
+    client = TestClient(api)
+    wrong = client.post("/login", json={"username": "alice", "password": "x"})
+    unknown = client.post("/login", json={"username": "eve", "password": "x"})
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json()
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"Sec-Fetch-Site": "cross-site"}, 403),
+        ({"Origin": "https://evil.example"}, 403),
+        ({"X-CSRF-Token": ""}, 403),
+        ({"X-CSRF-Token": "guess"}, 403),
+        ({"Origin": ORIGIN, "Sec-Fetch-Site": "same-site"}, 200),
+    ],
+)
+def test_cookie_session_needs_csrf_token(browser, headers, status):
+    response = browser.patch("/me", json={"display_name": "A"}, headers=headers)
+    assert response.status_code == status
+
+
+def test_bearer_header_needs_no_csrf_token(api):
+    client = TestClient(api)
+    issued = client.post("/token", json={"username": "alice", "password": PASSWORD})
+    bearer = {"Authorization": f"Bearer {issued.json()['access_token']}"}
+    response = client.patch("/me", json={"display_name": "A"}, headers=bearer)
+    assert response.status_code == 200
+
+
+def test_cors_allow_list(api):
+    client = TestClient(api)
+    preflight = {"Access-Control-Request-Method": "PATCH"}
+    ours = client.options("/me", headers={"Origin": ORIGIN} | preflight)
+    assert ours.headers["access-control-allow-origin"] == ORIGIN
+    theirs = client.options(
+        "/me", headers={"Origin": "https://evil.example"} | preflight
+    )
+    assert theirs.status_code == 400
+    assert "access-control-allow-origin" not in theirs.headers
+
+
+def test_mass_assignment_is_refused(browser, users):
+    response = browser.patch("/me", json={"display_name": "A", "is_admin": True})
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["type"], error["loc"]) == ("extra_forbidden", ["body", "is_admin"])
+    assert users["alice"].is_admin is False
+
+
+def test_logout_revokes_the_token(browser):
+    stolen = browser.cookies["__Host-session"]
+    assert browser.post("/logout").status_code == 204
+    replay = TestClient(browser.app).get(
+        "/me", headers={"Authorization": f"Bearer {stolen}"}
+    )
+    assert replay.status_code == 401
+
+
+def test_login_rehashes_after_cost_change(tokens, hasher, users):
+    stronger = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1)
+    app = create_app(
+        tokens=tokens,
+        hasher=stronger,
+        users=users,
+        login_limit=TokenBucket(capacity=5, rate=1.0),
+        allowed_origins=[ORIGIN],
+    )
+    client = TestClient(app, base_url="https://api.example.com")
+    login = client.post("/login", json={"username": "alice", "password": PASSWORD})
+    assert login.status_code == 200
+    assert not stronger.check_needs_rehash(users["alice"].password_hash)
+
+
+# --- SSRF ---------------------------------------------------------------------------
+
+DNS = {
+    "example.com": ["93.184.215.14"],
+    "localhost": ["127.0.0.1", "::1"],
+    "intranet.example.com": ["10.20.30.40"],
+    "mixed.example.com": ["93.184.215.14", "10.0.0.7"],
+}
+
+
+def answer(ip: str, port: int) -> tuple:
+    if ":" in ip:
+        return (socket.AF_INET6, socket.SOCK_STREAM, 6, "", (ip, port, 0, 0))
+    return (socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))
+
+
+def fake_getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    """Names from DNS above; IP literals parsed by the OS without any lookup."""
+    if host in DNS:
+        return [answer(ip, port) for ip in DNS[host]]
+    flags |= socket.AI_NUMERICHOST
+    return REAL_GETADDRINFO(host, port, family, type, proto, flags)
+
+
+@pytest.fixture
+def resolver(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guard's default resolver is socket.getaddrinfo, looked up per call."""
+    monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
+
+
+ATTACKS = [
+    "http://127.0.0.1/",
+    "http://127.1/",
+    "http://2130706433/",
+    "http://0x7f000001/",
+    "http://017700000001/",
+    "http://localhost/",
+    "http://[::1]/",
+    "http://0.0.0.0/",
+    "http://[::]/",
+    "http://10.1.2.3/",
+    "http://172.16.0.1/",
+    "http://172.31.255.255/",
+    "http://192.168.0.1/",
+    "http://100.64.0.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://[fd00:ec2::254]/",
+    "http://[fc00::1]/",
+    "http://[fe80::1]/",
+    "http://[::ffff:127.0.0.1]/",
+    "http://[::ffff:169.254.169.254]/",
+    "http://[64:ff9b::a9fe:a9fe]/",
+    "http://224.0.0.1/",
+    "http://255.255.255.255/",
+    "http://intranet.example.com/",
+    "http://mixed.example.com/",
+    "http://no-such-name.example.com/",
+    "file:///etc/passwd",
+    "gopher://127.0.0.1:6379/_x",
+    "ftp://example.com/",
+    "http:///no-host",
+]
+
+
+@pytest.mark.parametrize("url", ATTACKS)
+def test_guard_refuses_non_public_destinations(resolver, url):
+    with pytest.raises(ValueError):
+        check_url(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "address"),
+    [
+        ("https://example.com/", "93.184.215.14"),
+        ("http://93.184.215.14:8080/x", "93.184.215.14"),
+        (
+            "http://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/",
+            "2606:2800:21f:cb07:6820:80da:af6b:8b2c",
+        ),
+    ],
+)
+def test_guard_allows_public_destinations(resolver, url, address):
+    assert check_url(url).address == ipaddress.ip_address(address)
+
+
+def test_is_public_unwraps_mapped_addresses():
+    assert not is_public(ipaddress.ip_address("::ffff:10.0.0.1"))
+    assert is_public(ipaddress.ip_address("::ffff:93.184.215.14"))
+
+
+def test_collapse_addresses_guard_fails_open():
+    networks = ipaddress.collapse_addresses(
+        [ipaddress.ip_network("127.0.0.0/8"), ipaddress.ip_network("::1/128")]
+    )
+    loopback = ipaddress.ip_address("127.0.0.1")
+    with pytest.raises(TypeError, match="not of the same version"):
+        any(loopback in network for network in networks)
+    assert not any(loopback in network for network in networks)  # exhausted
+
+
+def test_request_goes_to_the_checked_address(resolver):
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200)
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        fetch("https://example.com:8443/a?b=1", client)
+    [request] = seen
+    assert str(request.url) == "https://93.184.215.14:8443/a?b=1"
+    assert request.headers["host"] == "example.com:8443"
+    assert request.extensions["sni_hostname"] == "example.com"
+
+
+def test_dns_rebinding_is_defeated():
+    lookups: list[str] = []
+
+    def rebinding(host, port, *args, **kwargs):
+        lookups.append(host)
+        ip = "93.184.215.14" if len(lookups) == 1 else "127.0.0.1"
+        return [answer(ip, port)]
+
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.host)
+        return httpx.Response(200)
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        fetch("http://rebind.example.com/", client, resolver=rebinding)
+    assert lookups == ["rebind.example.com"]
+    assert seen == ["93.184.215.14"]
+
+
+def test_redirects_are_rechecked_and_limited(resolver):
+    def handler(request: httpx.Request) -> httpx.Response:
+        targets = {
+            "/meta": "http://169.254.169.254/",
+            "/mapped": "http://[::ffff:127.0.0.1]/",
+            "/loop": "/loop",
+            "/ok": "/done",
+        }
+        if request.url.path in targets:
+            return httpx.Response(301, headers={"Location": targets[request.url.path]})
+        return httpx.Response(200, text=request.url.path)
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        for path in ("/meta", "/mapped"):
+            with pytest.raises(ValueError, match="non-public"):
+                fetch(f"http://example.com{path}", client)
+        with pytest.raises(ValueError, match="more than 2 redirects"):
+            fetch("http://example.com/loop", client, max_redirects=2)
+        assert fetch("http://example.com/ok", client).text == "/done"
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.server.hits += 1  # type: ignore[attr-defined]
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def loopback_server() -> Iterator[ThreadingHTTPServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.hits = 0  # type: ignore[attr-defined]
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_real_loopback_server_stays_unreachable(loopback_server):
+    url = f"http://127.0.0.1:{loopback_server.server_address[1]}/"
+    with httpx.Client(trust_env=False) as client:
+        assert client.get(url).status_code == 204  # reachable directly
+        with pytest.raises(ValueError, match="non-public"):
+            fetch(url, client)
+    assert loopback_server.hits == 1  # type: ignore[attr-defined]

@@ -1,0 +1,173 @@
+"""Module-level tests for the shop package shown on the FastAPI patterns page."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from decimal import Decimal
+
+import httpx
+import pytest
+
+from snippets.fastapi_patterns.shop import main
+from snippets.fastapi_patterns.shop.dependencies import get_rates
+from snippets.fastapi_patterns.shop.settings import Settings, get_settings
+
+with warnings.catch_warnings():
+    # starlette's TestClient prefers httpx2 and says so once, at import, on httpx.
+    warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+UPSTREAM_CALLS: list[httpx.Request] = []
+
+
+def upstream(request: httpx.Request) -> httpx.Response:
+    UPSTREAM_CALLS.append(request)
+    currency = request.url.path.rsplit("/", 1)[-1]
+    if currency == "EUR":
+        return httpx.Response(200, json={"rate": "1.0842"})
+    if currency == "XXX":
+        return httpx.Response(503)
+    if currency == "ZZZ":
+        raise httpx.ReadTimeout("the rates service is slow", request=request)
+    return httpx.Response(404)
+
+
+@pytest.fixture
+def app():
+    UPSTREAM_CALLS.clear()
+    application = main.create_app(rates_transport=httpx.MockTransport(upstream))
+    yield application
+    application.dependency_overrides.clear()
+
+
+@pytest.fixture
+def client(app) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_routers_keep_their_prefix_and_tags(app):
+    paths = app.openapi()["paths"]
+    assert paths["/items"]["post"]["tags"] == ["items"]
+    assert paths["/items/{item_id}"]["get"]["tags"] == ["items"]
+    assert paths["/rates/{currency}"]["get"]["tags"] == ["rates"]
+    assert paths["/about"]["get"]["tags"] == ["meta"]
+
+
+def test_create_then_read_an_item(client):
+    created = client.post("/items", json={"name": "kettle", "quantity": 3})
+    assert created.status_code == 201
+    assert created.headers["location"] == "http://testserver/items/1"
+    assert created.json() == {"name": "kettle", "quantity": 3, "id": 1}
+    assert client.get(created.headers["location"]).json() == created.json()
+
+
+def test_missing_item_goes_through_the_custom_handler(client):
+    response = client.get("/items/42")
+    assert response.status_code == 404
+    assert response.json() == {"error": "not_found", "kind": "item", "key": 42}
+
+
+def test_invalid_body_is_a_422_listing_every_error(client):
+    response = client.post("/items", json={"name": "", "quantity": -1, "x": 1})
+    assert response.status_code == 422
+    assert [error["type"] for error in response.json()["detail"]] == [
+        "string_too_short",
+        "greater_than_equal",
+        "extra_forbidden",
+    ]
+
+
+def test_each_app_has_its_own_store():
+    transport = httpx.MockTransport(upstream)
+    with TestClient(main.create_app(rates_transport=transport)) as first:
+        first.post("/items", json={"name": "kettle", "quantity": 1})
+    with TestClient(main.create_app(rates_transport=transport)) as second:
+        assert second.get("/items/1").status_code == 404
+
+
+def test_rate_from_the_upstream(client):
+    response = client.get("/rates/EUR")
+    assert response.status_code == 200
+    assert response.json() == {"currency": "EUR", "rate": "1.0842"}
+    (call,) = UPSTREAM_CALLS
+    assert call.url == "https://rates.example.com/v1/rates/EUR"
+    assert "x-api-key" in call.headers
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "body"),
+    [
+        ("/rates/GBP", 404, {"error": "not_found", "kind": "currency", "key": "GBP"}),
+        ("/rates/XXX", 502, {"error": "upstream_unavailable"}),
+        ("/rates/ZZZ", 502, {"error": "upstream_unavailable"}),
+    ],
+)
+def test_upstream_failures_map_to_json_errors(client, path, status, body):
+    response = client.get(path)
+    assert (response.status_code, response.json()) == (status, body)
+
+
+def test_bad_currency_never_reaches_the_upstream(client):
+    assert client.get("/rates/eur").status_code == 422
+    assert UPSTREAM_CALLS == []
+
+
+def test_override_the_rates_client(app, client):
+    class FakeRates:
+        async def rate(self, currency: str) -> Decimal:
+            return Decimal("0.5")
+
+    app.dependency_overrides[get_rates] = FakeRates
+    assert client.get("/rates/USD").json() == {"currency": "USD", "rate": "0.5"}
+    assert UPSTREAM_CALLS == []
+    app.dependency_overrides.clear()
+    assert client.get("/rates/USD").status_code == 404
+    assert len(UPSTREAM_CALLS) == 1
+
+
+def test_override_settings(app, client):
+    app.dependency_overrides[get_settings] = lambda: Settings(app_name="test-shop")
+    assert client.get("/about").json() == {"app": "test-shop"}
+
+
+def test_settings_are_cached_and_read_from_the_environment(monkeypatch):
+    monkeypatch.setenv("SHOP_APP_NAME", "from-env")
+    get_settings.cache_clear()
+    try:
+        assert get_settings().app_name == "from-env"
+        assert get_settings() is get_settings()
+    finally:
+        get_settings.cache_clear()
+
+
+def test_lifespan_shares_one_client_and_closes_it(app):
+    with TestClient(app) as test_client:
+        http = app.state.http
+        test_client.get("/rates/EUR")
+        test_client.get("/rates/EUR")
+        assert app.state.http is http
+        assert not http.is_closed
+    assert http.is_closed
+
+
+def test_module_level_app_is_built_by_the_factory():
+    assert set(main.app.openapi()["paths"]) == {
+        "/items",
+        "/items/{item_id}",
+        "/rates/{currency}",
+        "/about",
+    }
+
+
+@pytest.mark.anyio
+async def test_async_client_with_the_lifespan(app):
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://test") as client,
+    ):
+        response = await client.get("/rates/EUR")
+    assert response.json() == {"currency": "EUR", "rate": "1.0842"}
+    assert app.state.http.is_closed

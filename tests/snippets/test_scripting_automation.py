@@ -1,0 +1,314 @@
+"""The scripting-automation examples as modules and as real processes."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from snippets.scripting_automation import (
+    atomic,
+    checksum,
+    csv_total,
+    env_config,
+    inline_metadata,
+    progress,
+    retry,
+    worker,
+)
+
+SCRIPTS = Path(inline_metadata.__file__).parent
+POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="POSIX only")
+
+
+def run_script(name: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPTS / name), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+
+
+# --- PEP 723 metadata -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("script", "dependencies"),
+    [("csv_total.py", []), ("checksum.py", ["typer>=0.29"])],
+)
+def test_scripts_declare_their_metadata(script: str, dependencies: list[str]):
+    source = (SCRIPTS / script).read_text(encoding="utf-8")
+    metadata = inline_metadata.read_inline_metadata(source)
+    assert metadata == {"requires-python": ">=3.11", "dependencies": dependencies}
+
+
+def test_metadata_edge_cases():
+    block = "# /// script\n# dependencies = []\n#\n# ///\n"
+    assert inline_metadata.read_inline_metadata(block) == {"dependencies": []}
+    assert inline_metadata.read_inline_metadata(block, "other") is None
+    assert inline_metadata.read_inline_metadata("x = 1\n") is None
+    with pytest.raises(ValueError, match="more than one"):
+        inline_metadata.read_inline_metadata(block + "x = 1\n" + block)
+
+
+# --- argparse CLI ----------------------------------------------------------------
+
+
+@pytest.fixture
+def sales(tmp_path: Path) -> Path:
+    path = tmp_path / "sales.csv"
+    path.write_text("item,amount\nbook,12.50\npen,1.25\n", encoding="utf-8")
+    return path
+
+
+def test_csv_total_exit_codes(tmp_path: Path, sales: Path):
+    ok = run_script("csv_total.py", str(sales), "-v", cwd=tmp_path)
+    assert (ok.returncode, ok.stdout) == (0, "13.75\n")
+    assert "summed 2 rows" in ok.stderr
+    missing = run_script("csv_total.py", "nope.csv", cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (1, "")
+    usage = run_script("csv_total.py", cwd=tmp_path)
+    assert usage.returncode == 2 and "usage:" in usage.stderr
+
+
+def test_csv_total_in_process(sales: Path, capsys: pytest.CaptureFixture[str]):
+    assert csv_total.main([str(sales)]) == 0
+    assert capsys.readouterr().out == "13.75\n"
+    assert csv_total.main([str(sales), "--column", "price"]) == 1
+    with pytest.raises(SystemExit) as usage:
+        csv_total.main([str(sales), "--col", "amount"])  # no prefix matching
+    assert usage.value.code == 2
+
+
+def test_csv_total_rejects_non_numbers(tmp_path: Path):
+    path = tmp_path / "bad.csv"
+    path.write_text("amount\n1\nx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.csv:3: 'x' is not a number"):
+        csv_total.total(path, "amount")
+
+
+# --- Typer CLI -------------------------------------------------------------------
+
+
+def test_checksum_exit_codes(tmp_path: Path):
+    (tmp_path / "a.txt").write_bytes(b"hello\n")
+    runner = CliRunner()
+    ok = runner.invoke(checksum.app, [str(tmp_path / "a.txt")])
+    assert ok.exit_code == 0
+    assert ok.stdout.startswith("5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d0")
+    failed = runner.invoke(checksum.app, [str(tmp_path / "missing.txt")])
+    assert failed.exit_code == 1 and "No such file" in failed.stderr
+    assert runner.invoke(checksum.app, []).exit_code == 2
+    assert run_script("checksum.py", cwd=tmp_path).returncode == 2
+
+
+# --- atomic writes ---------------------------------------------------------------
+
+
+def test_atomic_write_keeps_old_content_on_failure(tmp_path: Path):
+    target = tmp_path / "data.txt"
+    atomic.atomic_write_text(target, "old\n")
+
+    def failing():
+        yield "new"
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        atomic.atomic_write_text(target, failing())
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.txt"]
+
+
+@POSIX_ONLY
+def test_atomic_write_preserves_permissions(tmp_path: Path):
+    target = tmp_path / "shared.txt"
+    target.write_text("v1", encoding="utf-8")
+    target.chmod(0o664)
+    atomic.atomic_write_text(target, ["v", "2"])
+    assert target.read_text(encoding="utf-8") == "v2"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    fresh = tmp_path / "fresh.txt"
+    atomic.atomic_write_text(fresh, "x", mode=0o600)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+
+
+# --- signals ---------------------------------------------------------------------
+
+
+@POSIX_ONLY
+@pytest.mark.parametrize(
+    ("options", "status", "lock_left"),
+    [((), 128 + signal.SIGTERM, False), (("--no-handler",), -signal.SIGTERM, True)],
+)
+def test_worker_cleans_up_only_with_handler(
+    tmp_path: Path, options: tuple[str, ...], status: int, lock_left: bool
+):
+    command = [sys.executable, str(SCRIPTS / "worker.py"), "job.lock", "job.log"]
+    with subprocess.Popen(
+        [*command, *options], cwd=tmp_path, stdout=subprocess.PIPE, text=True
+    ) as child:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "ready\n"
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=10) == status
+    assert (tmp_path / "job.lock").exists() is lock_left
+    assert (tmp_path / "job.log").exists() is not lock_left
+
+
+def test_worker_run_cleans_up_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    lock, log = tmp_path / "w.lock", tmp_path / "w.log"
+
+    def interrupted() -> None:
+        worker.stop_on_sigterm(signal.SIGTERM, None)
+
+    with pytest.raises(SystemExit) as stopped:
+        worker.run(lock, log, work=interrupted)
+    assert stopped.value.code == 143
+    assert not lock.exists() and log.read_text(encoding="utf-8") == "cleaned up\n"
+    assert capsys.readouterr().out == "ready\n"
+
+
+# --- retries ---------------------------------------------------------------------
+
+
+def test_retry_backoff_schedule_and_give_up():
+    delays: list[float] = []
+    calls = 0
+
+    def down() -> None:
+        nonlocal calls
+        calls += 1
+        raise ConnectionError("down")
+
+    with pytest.raises(ConnectionError):
+        retry.retry(
+            down,
+            attempts=5,
+            base_delay=0.5,
+            max_delay=3,
+            sleep=delays.append,
+            jitter=lambda low, high: high,
+        )
+    assert calls == 5
+    assert delays == [0.5, 1.0, 2.0, 3]
+
+
+def test_retry_jitter_within_bounds_and_success():
+    delays: list[float] = []
+    outcomes = iter([TimeoutError("slow"), TimeoutError("slow"), "ok"])
+
+    def sometimes() -> str:
+        outcome = next(outcomes)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    rng = random.Random(1)
+    assert retry.retry(sometimes, sleep=delays.append, jitter=rng.uniform) == "ok"
+    assert len(delays) == 2
+    assert 0 <= delays[0] <= 0.5 and 0 <= delays[1] <= 1.0
+
+
+def test_retry_does_not_retry_other_errors():
+    delays: list[float] = []
+
+    def broken() -> None:
+        raise KeyError("bug")
+
+    with pytest.raises(KeyError):
+        retry.retry(broken, sleep=delays.append)
+    assert delays == []
+    with pytest.raises(ValueError, match="at least 1"):
+        retry.retry(broken, attempts=0)
+
+
+# --- configuration ---------------------------------------------------------------
+
+
+def test_settings_parse_and_defaults():
+    settings = env_config.load_settings(
+        {"X_API_URL": "http://localhost:8000/", "X_TIMEOUT": "2.5", "X_DRY_RUN": "OFF"},
+        prefix="X_",
+    )
+    assert settings == env_config.Settings(
+        api_url="http://localhost:8000", timeout=2.5, dry_run=False
+    )
+
+
+def test_settings_report_every_error():
+    with pytest.raises(env_config.ConfigError) as error:
+        env_config.load_settings({"APP_WORKERS": "0", "APP_DRY_RUN": "2"})
+    assert str(error.value).splitlines() == [
+        "APP_API_URL is required",
+        "APP_WORKERS='0': must be between 1 and 64",
+        "APP_DRY_RUN='2': expected one of 0, 1, false, no, off, on, true, yes",
+    ]
+
+
+def test_settings_default_to_os_environ(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("APP_API_URL", "https://example.org")
+    monkeypatch.setenv("APP_OUTPUT_DIR", "reports")
+    settings = env_config.load_settings()
+    assert settings.output_dir == Path("reports")
+
+
+# --- progress --------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("TERM", "xterm")
+    out, err = io.StringIO(), Terminal()
+    progress.process(["x"], out, err)
+    assert err.getvalue() == "\r1/1 processed\n"
+    monkeypatch.setenv("TERM", "dumb")
+    assert not progress.wants_progress(Terminal())
+    piped = io.StringIO()
+    progress.process(["x"], out, piped)
+    assert piped.getvalue() == ""
+
+
+def test_progress_is_silent_when_piped(tmp_path: Path):
+    result = run_script("progress.py", "a", "b", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 2
+
+
+@POSIX_ONLY
+def test_progress_shows_on_a_pty(tmp_path: Path):
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        subprocess.run(
+            [sys.executable, str(SCRIPTS / "progress.py"), "a", "b"],
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            check=True,
+            cwd=tmp_path,
+            env={**os.environ, "TERM": "xterm"},
+        )
+    finally:
+        os.close(follower)
+    try:
+        shown = os.read(leader, 4096).decode()
+    finally:
+        os.close(leader)
+    assert "2/2 processed" in shown
