@@ -18,6 +18,9 @@ from skills_site.render import variables
 SKIP = re.compile(
     r"^(?P<indent>[ \t]*)<!--\s*skip:\s*next\s+(?P<args>.+?)\s*-->[ \t]*$", re.MULTILINE
 )
+HIDDEN_BLOCK = re.compile(
+    r"^[ \t]*<!--\s*invisible-code-block:.*?-->[ \t]*\n\n?", re.DOTALL | re.MULTILINE
+)
 TITLE = re.compile(r"^# .+$", re.MULTILINE)
 
 
@@ -46,6 +49,8 @@ def tested_with_line(meta: dict) -> str:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    # Hidden setup blocks are for the test run only: they never reach the HTML.
+    markdown = HIDDEN_BLOCK.sub("", markdown)
     markdown = SKIP.sub(skip_note, markdown)
     if "name" in page.meta:  # a skill page
         version = page.meta.get("version", "")

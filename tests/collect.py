@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sybil import Document, Sybil
+from sybil import Document, Lexeme, Sybil
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown import SkipParser
 from sybil.parsers.markdown.lexers import (
@@ -39,18 +39,6 @@ LEXERS = (
         mapping={"arguments": "info", "source": "source"},
     ),
 )
-
-
-class RenderedMarkdown(Document):
-    """A page as the site shows it: macros rendered, line numbers unchanged."""
-
-    @classmethod
-    def parse(cls, path: str, *parsers, encoding: str = "utf-8") -> Document:
-        document = cls(render_page(Path(path).read_text(encoding)), path)
-        for parser in parsers:
-            for region in parser(document):
-                document.add(region)
-        return document
 
 
 FENCE = re.compile(
@@ -92,7 +80,10 @@ def fenced_blocks(document: Document):
             evaluator = evaluate.EVALUATORS.get(language)
             if evaluator is None:
                 continue  # reported as unaccounted for by test_fences
-            source = region.lexemes["source"]
+            # Macros are rendered per block, as the site shows it; a block's lines stay
+            # where they are on the page whatever the prose's macros expand to.
+            raw = region.lexemes["source"]
+            source = Lexeme(render_page(raw), raw.offset, raw.line_offset)
             if evaluator is evaluate.PYTHON and source.startswith(">>>"):
                 for doctest_region in doctests(source, document.path):
                     doctest_region.adjust(region, source)
@@ -128,7 +119,6 @@ DOCS_SYBIL = Sybil(
     parsers=[fenced_blocks, skips_with_reasons],
     patterns=["*.md"],
     path=str(DOCS),
-    document_types={".md": RenderedMarkdown},
     setup=setup_page,
     teardown=evaluate.close_page,
     fixtures=["hermetic_page"],
