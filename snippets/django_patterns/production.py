@@ -1,0 +1,34 @@
+"""Production settings: secrets and hosts come from the environment, HTTPS everywhere.
+
+Run with DJANGO_SETTINGS_MODULE=snippets.django_patterns.production.
+"""
+
+from snippets.django_patterns.base import *
+from snippets.django_patterns.env import env, env_bool, env_list
+
+SECRET_KEY = env("DJANGO_SECRET_KEY")
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+
+DATABASES = {
+    "default": {
+        "ENGINE": env("DJANGO_DB_ENGINE", "django.db.backends.postgresql"),
+        "NAME": env("DJANGO_DB_NAME"),
+        "HOST": env("DJANGO_DB_HOST", ""),
+        "PORT": env("DJANGO_DB_PORT", ""),
+        "USER": env("DJANGO_DB_USER", ""),
+        "PASSWORD": env("DJANGO_DB_PASSWORD", ""),
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+    }
+}
+
+# HTTPS only. The proxy in front of Django must set X-Forwarded-Proto and strip any
+# value a client sends; without such a proxy, delete SECURE_PROXY_SSL_HEADER.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True

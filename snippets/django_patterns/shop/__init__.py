@@ -1,0 +1,1 @@
+"""The shop app: catalogue, orders and their business rules."""
