@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from tests.collect import ROOT
+from tests.collect import ROOT, fences
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium tries to reach its vendor's services on every start.
@@ -46,6 +46,14 @@ QUERIES = [
     ("tracemalloc", "python-performance"),
     ("argparse", "scripting-automation"),
 ]
+# Names that appear on their page only inside code blocks.
+CODE_ONLY = [
+    ("check_needs_rehash", "api-security-python"),
+    ("enter_context", "python-patterns"),
+    ("atomic_write_text", "scripting-automation"),
+    ("alias_generator", "pydantic-validation"),
+]
+QUERIES += CODE_ONLY
 FIRST_RESULTS = 3
 
 
@@ -88,6 +96,7 @@ def page(browser, site_url):
     """A page that records every request and refuses any that leave the local server."""
     context = browser.new_context()
     page = context.new_page()
+    page.set_default_timeout(10_000)
     page.foreign_requests = []
     local = urlsplit(site_url).netloc
 
@@ -105,7 +114,6 @@ def page(browser, site_url):
 
 def search(page: Page, site_url: str, query: str) -> list[str]:
     page.goto(f"{site_url}/")
-    page.locator("label.md-search__icon, label[for=__search]").first.click()
     page.locator("input.md-search__input").fill(query)
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
     results.first.wait_for(timeout=10_000)
@@ -117,6 +125,16 @@ def test_search_finds_the_page(page: Page, site_url: str, query: str, expected: 
     hrefs = search(page, site_url, query)
     assert any(f"{expected}/" in href for href in hrefs), hrefs
     assert page.foreign_requests == []
+
+
+@pytest.mark.parametrize(("name", "page"), CODE_ONLY, ids=[n for n, _ in CODE_ONLY])
+def test_code_only_names_are_only_in_code(name: str, page: str):
+    text = (ROOT / "docs" / f"{page}.md").read_text("utf-8")
+    lines = text.splitlines()
+    in_code = {n for first, last, _ in fences(text) for n in range(first, last + 1)}
+    found = [number for number, line in enumerate(lines, 1) if name in line]
+    assert found
+    assert set(found) <= in_code
 
 
 def test_pages_make_no_third_party_requests(page: Page, site_url: str):
