@@ -99,12 +99,17 @@ def fenced_blocks(document: Document):
 
 
 def skips_with_reasons(document: Document):
-    """Sybil's skip directive, refusing a skip that gives readers no reason."""
+    """Sybil's skip directive, limited to what the site shows readers: ``skip: next``
+    with a reason, rendered as a note above the block it skips."""
     for region in SkipParser()(document):
         action, reason = region.parsed
-        if action in ("start", "next") and not reason:
-            line = document.text.count("\n", 0, region.start) + 1
-            raise ValueError(f"{document.path}:{line}: 'skip: {action}' needs a reason")
+        line = document.text.count("\n", 0, region.start) + 1
+        if action != "next":
+            raise ValueError(
+                f"{document.path}:{line}: use 'skip: next' before each block"
+            )
+        if not reason:
+            raise ValueError(f"{document.path}:{line}: 'skip: next' needs a reason")
         yield region
 
 

@@ -182,6 +182,8 @@ def test_skips_need_a_reason_and_conditions_are_evaluated(tmp_path):
     assert run_page(tmp_path, page) == ["ok", "skipped: needs a GPU", "ok", "ok"]
     with pytest.raises(ValueError, match="needs a reason"):
         parse(write_page(tmp_path, "<!-- skip: next -->\n\n~~~python\n1\n~~~\n"))
+    with pytest.raises(ValueError, match="before each block"):
+        parse(write_page(tmp_path, '<!-- skip: start "x" -->\n\n~~~python\n1\n~~~\n'))
 
 
 def test_hidden_setup_blocks_run(tmp_path):
