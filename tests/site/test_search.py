@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.collect import ROOT, fences
 
@@ -114,9 +115,18 @@ def page(browser, site_url):
 
 def search(page: Page, site_url: str, query: str) -> list[str]:
     page.goto(f"{site_url}/")
-    page.locator("input.md-search__input").fill(query)
+    box = page.locator("input.md-search__input")
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
-    results.first.wait_for(timeout=10_000)
+    # The index loads in a web worker; a query typed before it is ready can go
+    # unanswered, so type it again, as a person would.
+    for _attempt in range(3):
+        box.fill("")
+        box.fill(query)
+        try:
+            results.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            continue
     return [link.get_attribute("href") for link in results.all()[:FIRST_RESULTS]]
 
 
