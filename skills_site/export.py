@@ -71,6 +71,11 @@ def _admonition(match: re.Match) -> str:
     return quoted.rstrip() + "\n\n"
 
 
+def _skip_note(match: re.Match) -> str:
+    title, text = skip_text(match)
+    return f"{match['indent']}> **{title}.** {text}\n"
+
+
 def export_page(path: Path) -> tuple[dict, str]:
     """The page's kept front matter and its body as standalone Markdown."""
     text = render_page(path.read_text("utf-8"))
@@ -80,7 +85,7 @@ def export_page(path: Path) -> tuple[dict, str]:
     body = HIDDEN_BLOCK.sub("", body)
     body = SHELL_RUN.sub("", body)
     body = SKIP.sub(
-        lambda m: f"{m['indent']}> **Not tested here.** {skip_text(m)}\n", body
+        lambda m: "{0}> **{1}.** {2}\n".format(m["indent"], *skip_text(m)), body
     )
     body = INCLUDE.sub(_inline, body)
     body = FENCE_INFO.sub(lambda m: f"{m['indent']}{m['fence']}{m['language']}", body)

@@ -24,19 +24,21 @@ HIDDEN_BLOCK = re.compile(
 TITLE = re.compile(r"^# .+$", re.MULTILINE)
 
 
-def skip_text(match: re.Match) -> str:
+def skip_text(match: re.Match) -> tuple[str, str]:
+    """A skip directive as a note for readers: (title, text)."""
     args = match["args"]
     if args.startswith("if"):
         call = ast.parse(f"skip{args[2:]}", mode="eval").body
         condition = ast.unparse(call.args[0])
         reason = next(k.value.value for k in call.keywords if k.arg == "reason")
-        return f"Not run when `{condition}`: {reason}"
-    return f"Not run by the test suite: {ast.literal_eval(args)}"
+        return "Tested where it can run", f"Skipped when `{condition}`: {reason}"
+    return "Not tested here", f"Not run by the test suite: {ast.literal_eval(args)}"
 
 
 def skip_note(match: re.Match) -> str:
     indent = match["indent"]
-    return f'{indent}!!! note "Not tested here"\n{indent}    {skip_text(match)}\n'
+    title, text = skip_text(match)
+    return f'{indent}!!! note "{title}"\n{indent}    {text}\n'
 
 
 def tested_with_line(meta: dict) -> str:
