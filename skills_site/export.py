@@ -84,9 +84,7 @@ def export_page(path: Path) -> tuple[dict, str]:
     body = text[match.end() :]
     body = HIDDEN_BLOCK.sub("", body)
     body = SHELL_RUN.sub("", body)
-    body = SKIP.sub(
-        lambda m: "{0}> **{1}.** {2}\n".format(m["indent"], *skip_text(m)), body
-    )
+    body = SKIP.sub(_skip_note, body)
     body = INCLUDE.sub(_inline, body)
     body = FENCE_INFO.sub(lambda m: f"{m['indent']}{m['fence']}{m['language']}", body)
     body = ADMONITION.sub(_admonition, body)
