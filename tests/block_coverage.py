@@ -14,7 +14,9 @@ from types import CodeType
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOL_ID = 4  # 0-2 and 5 are reserved for debuggers, coverage and profilers; 3 is Hypothesis's
+TOOL_ID = (
+    4  # 0-2 and 5 are reserved for debuggers, coverage and profilers; 3 is Hypothesis's
+)
 AVAILABLE = hasattr(sys, "monitoring")
 
 # filename -> line numbers that can run / that ran, in this process.
