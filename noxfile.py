@@ -103,7 +103,8 @@ def bench(session: nox.Session) -> None:
 @nox.session(name="site-tests", python=PYTHON)
 def site_tests(session: nox.Session) -> None:
     """Build the site and drive its search in headless Chromium (Debian's package)."""
-    install(session, "site", "tests", "browser")
+    # The examples group too: pytest reads its plugins' settings from pyproject.toml.
+    install(session, "site", "tests", "examples", "browser")
     session.run("python", "-m", "pytest", "tests/site", *session.posargs)
 
 
