@@ -15,6 +15,8 @@ import tempfile
 import time
 from unittest import SkipTest
 
+from pytest_socket import socket_allow_hosts
+
 from tests.collect import DOCS, ROOT, parse, setup_page
 from tests.evaluate import close_page
 from tests.hermetic import page_environment
@@ -23,7 +25,9 @@ DOCS_TESTS = [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfi
 
 
 def floor() -> None:
-    """Evaluate every block of every page, in page order, in this process."""
+    """Evaluate every block of every page, in page order, in this process, with the
+    same loopback-only network guard as the test run."""
+    socket_allow_hosts(["127.0.0.1", "::1", "localhost"], allow_unix_socket=True)
     for page in sorted(DOCS.glob("*.md")):
         document = parse(page)
         setup_page(document.namespace)
