@@ -65,13 +65,15 @@ def check_url(url: str | httpx.URL, resolver: Resolver | None = None) -> Destina
         answers = resolve(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
         raise ValueError(f"cannot resolve {host!r}") from error
-    addresses = [ipaddress.ip_address(sockaddr[0]) for *_, sockaddr in answers]
-    if not addresses:
+    # Keep the resolver's spelling for messages: str() of an IPv4-mapped address
+    # differs between Python versions.
+    reported = [sockaddr[0] for *_, sockaddr in answers]
+    if not reported:
         raise ValueError(f"{host!r} has no addresses")
-    for address in addresses:  # every answer: one bad record rejects the name
-        if not is_public(address):
-            raise ValueError(f"{host!r} resolves to non-public address {address}")
-    return Destination(parsed, addresses[0])
+    for spelling in reported:  # every answer: one bad record rejects the name
+        if not is_public(ipaddress.ip_address(spelling)):
+            raise ValueError(f"{host!r} resolves to non-public address {spelling}")
+    return Destination(parsed, ipaddress.ip_address(reported[0]))
 
 
 def fetch(
