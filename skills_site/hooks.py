@@ -55,10 +55,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     markdown = HIDDEN_BLOCK.sub("", markdown)
     markdown = SKIP.sub(skip_note, markdown)
     if "name" in page.meta:  # a skill page
-        version = page.meta.get("version", "")
+        meta = page.meta
         line = (
-            f'\n<p class="skill-meta"><small>Skill version {version} · '
-            f"{tested_with_line(page.meta)}</small></p>\n"
+            f'\n<p class="skill-meta"><em>{meta["description"]}</em><br>\n'
+            f"<small>Skill version {meta['version']} · {tested_with_line(meta)}</small></p>\n"
         )
         markdown = TITLE.sub(lambda title: title[0] + "\n" + line, markdown, count=1)
     return markdown

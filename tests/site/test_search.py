@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from skills_site.export import skill_pages
 from tests.collect import ROOT, fences
 
 CHROMIUM = "/usr/bin/chromium"
@@ -158,3 +159,11 @@ def test_pages_make_no_third_party_requests(page: Page, site_url: str):
         page.goto(f"{site_url}/{path}")
         page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []
+
+
+def test_llms_txt_lists_every_skill(page: Page, site_url: str):
+    index = page.goto(f"{site_url}/llms.txt").text()
+    full = page.goto(f"{site_url}/llms-full.txt").text()
+    for skill in skill_pages():
+        assert f"- [{skill.stem}]({skill.stem}/): " in index
+        assert f"\nname: {skill.stem}\n" in full
