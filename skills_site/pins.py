@@ -30,3 +30,27 @@ def locked_versions(python: str) -> dict[str, str]:
         for package in lock["package"]
         if "version" in package and _applies(package, python)
     }
+
+
+def drift(python: str) -> list[str]:
+    """Installed distributions whose version differs from the lock, one line each."""
+    from importlib.metadata import distributions
+
+    locked = locked_versions(python)
+    lines = []
+    for dist in distributions():
+        name = canonicalize_name(dist.metadata["Name"])
+        if name in locked and dist.version != locked[name]:
+            lines.append(f"{name}: locked {locked[name]}, installed {dist.version}")
+    return sorted(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    found = drift(f"{sys.version_info.major}.{sys.version_info.minor}")
+    print(
+        "\n".join(found)
+        if found
+        else "every installed package is at its locked version"
+    )
