@@ -10,6 +10,8 @@ import ast
 import asyncio
 import configparser
 import contextlib
+import importlib
+import importlib.util
 import inspect
 import io
 import itertools
@@ -20,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import types
 from pathlib import Path
 
 import yaml
@@ -36,6 +39,7 @@ from tests import block_coverage
 ROOT = Path(__file__).resolve().parent.parent
 # A block whose only line is a pymdownx.snippets include of a whole file.
 SNIPPET = re.compile(r'--8<--\s+"(?P<path>[^":]+)"')
+PAGE_MODULES = "__page_modules__"  # namespace key: {module name: what it replaced}
 FLAGS = {"flags": ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, "dont_inherit": True}
 PYPROJECT_TABLES = ("project", "build-system", "dependency-groups")
 
@@ -65,14 +69,44 @@ class Python(Evaluator):
         code = compile_block(padded, filename)
         plain = compile(padded, filename, "exec", **FLAGS)
         block_coverage.track(code, plain, first_line + 1)
+        module = snippet_module(example, filename)
+        namespace = example.namespace if module is None else vars(module)
         printed = io.StringIO()
         example.document.printed = None
         with contextlib.redirect_stdout(printed):
-            result = eval(code, example.namespace)
+            result = eval(code, namespace)
             if inspect.isawaitable(result):
                 asyncio.run(result)
-        example.namespace.pop("__builtins__", None)
+        namespace.pop("__builtins__", None)
+        if module is not None:  # the page sees what the module defines
+            example.namespace.update(
+                (name, value)
+                for name, value in vars(module).items()
+                if name[:2] != "__"
+            )
         example.document.printed = printed.getvalue()
+
+
+def snippet_module(example: Example, filename: str) -> types.ModuleType | None:
+    """An included snippet runs as its own module (``snippets/a/b.py`` is
+    ``snippets.a.b``), registered in ``sys.modules`` so that code importing it, a
+    framework or a sibling snippet, gets the objects the page runs. When the page ends,
+    whatever was registered under that name before comes back."""
+    if filename == example.path:
+        return None
+    name = ".".join(Path(filename).relative_to(ROOT).with_suffix("").parts)
+    name = name.removesuffix(".__init__")
+    replaced = example.document.namespace.setdefault(PAGE_MODULES, {})
+    if name in replaced:  # included again on the same page: run it in the same module
+        return sys.modules[name]
+    replaced[name] = sys.modules.get(name)
+    module = importlib.util.module_from_spec(
+        importlib.util.spec_from_file_location(name, filename)
+    )
+    sys.modules[name] = module
+    parent, _, child = name.rpartition(".")
+    setattr(importlib.import_module(parent), child, module)
+    return module
 
 
 def compile_block(source: str, filename: str):
@@ -231,7 +265,15 @@ class Doctest(Evaluator):
 
 
 def close_page(namespace: dict) -> None:
-    """Sybil teardown: the page's namespace goes with the page."""
+    """Sybil teardown: the page's namespace, and the modules it created, go with it."""
+    for name, before in namespace.get(PAGE_MODULES, {}).items():
+        parent, _, child = name.rpartition(".")
+        if before is None:
+            del sys.modules[name]
+            vars(sys.modules[parent]).pop(child, None)
+        else:
+            sys.modules[name] = before
+            setattr(sys.modules[parent], child, before)
     namespace.clear()
 
 

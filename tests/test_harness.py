@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from textwrap import dedent
 from unittest import SkipTest
@@ -10,6 +11,7 @@ import pytest
 
 from tests import block_coverage
 from tests.collect import ROOT, parse, setup_page
+from tests.evaluate import close_page
 from tests.report import describe_failure
 from tests.test_fences import unaccounted_fences
 
@@ -248,3 +250,18 @@ def test_the_body_of_an_uncalled_function_counts_as_not_run():
     finally:
         block_coverage.executable.pop(filename)
         block_coverage.executed.pop(filename)
+
+
+def test_an_included_snippet_runs_as_its_module_for_the_page(tmp_path):
+    name = "snippets.python_performance.cpu"
+    before = sys.modules.get(name)
+    page = '~~~python\n--8<-- "snippets/python_performance/cpu.py"\n~~~\n'
+    document = parse(write_page(tmp_path, page))
+    [example] = document
+    example.evaluate()
+    module = sys.modules[name]
+    assert module is not before
+    assert module.__file__ == str(ROOT / "snippets/python_performance/cpu.py")
+    assert document.namespace["count_primes"] is module.count_primes
+    close_page(document.namespace)
+    assert sys.modules.get(name) is before
