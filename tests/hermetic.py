@@ -1,5 +1,6 @@
 """Each page runs in its own temporary directory, which is also its $HOME, with the
-clock's time zone, the random seed and the environment variables reset for it.
+clock's time zone, the random seed, the environment variables and the garbage collector's
+heap reset for it.
 
 Network isolation comes from pytest-socket (``--allow-hosts`` in pyproject.toml): any
 connection to a host other than loopback fails the block that tried it.
@@ -8,6 +9,7 @@ connection to a host other than loopback fails the block that tried it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import random
 import time
@@ -20,6 +22,11 @@ import pytest
 def page_environment(home: Path):
     environment, cwd = dict(os.environ), os.getcwd()
     random.seed(0)
+    # Objects left by earlier pages in this process go to the permanent generation, so
+    # the garbage collector's pauses, and any timing a page measures, depend on the
+    # page alone and not on what ran before it.
+    gc.collect()
+    gc.freeze()
     os.chdir(home)
     os.environ["HOME"] = str(home)
     os.environ["TZ"] = "UTC"
@@ -30,6 +37,7 @@ def page_environment(home: Path):
         yield home
     finally:
         # Whatever the page set in os.environ, the next page starts from the same state.
+        gc.unfreeze()
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(environment)
