@@ -55,7 +55,8 @@ class Evaluator:
 class Python(Evaluator):
     """Execute the block in the page's namespace; top-level ``await`` is allowed.
 
-    An included snippet runs from its own file, so tracebacks point into snippets/.
+    An included snippet runs as its own module, from its own file, so tracebacks point
+    into snippets/.
     What the block prints is kept for the ``output`` block that may follow it.
     """
 
