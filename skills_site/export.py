@@ -14,13 +14,18 @@ from pathlib import Path
 
 import yaml
 
-from skills_site.hooks import HIDDEN_BLOCK, SKIP, skip_text, tested_with_line
+from skills_site.hooks import (
+    HIDDEN_BLOCK,
+    SHELL_RUN,
+    SKIP,
+    skip_text,
+    tested_with_line,
+)
 from skills_site.render import render_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.DOTALL)
-SHELL_RUN = re.compile(r"^[ \t]*<!--\s*shell:\s*run\s*-->[ \t]*\n\n?", re.MULTILINE)
 INCLUDE = re.compile(
     r'^(?P<indent>[ \t]*)(?P<fence>`{3,})(?P<info>[^\n]*)\n[ \t]*--8<--\s+"(?P<path>[^"]+)"\n'
     r"[ \t]*(?P=fence)[ \t]*$",

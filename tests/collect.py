@@ -21,6 +21,7 @@ from sybil.parsers.markdown.lexers import (
     FencedCodeBlockLexer,
 )
 
+from skills_site.hooks import SHELL_RUN
 from skills_site.render import render_page
 from tests import evaluate
 
@@ -29,7 +30,6 @@ DOCS = ROOT / "docs"
 
 # First word of an info string, with Pandoc/attr_list spellings such as {.python .x}.
 LANGUAGE = re.compile(r"^\{?\.?(?P<language>[\w+-]+)")
-RUN_SHELL = re.compile(r"<!--\s*shell:\s*run\s*-->\s*$")
 
 LEXERS = (
     FencedCodeBlockLexer(r".+", mapping={"language": "info", "source": "source"}),
@@ -89,9 +89,8 @@ def fenced_blocks(document: Document):
                     doctest_region.adjust(region, source)
                     yield doctest_region
                 continue
-            if evaluator is evaluate.SHELL_SYNTAX and RUN_SHELL.search(
-                document.text[: region.start].rstrip() + "\n"
-            ):
+            before = document.text[: region.start].rstrip().rpartition("\n")[2]
+            if evaluator is evaluate.SHELL_SYNTAX and SHELL_RUN.match(before + "\n"):
                 evaluator = evaluate.SHELL_RUN
             region.parsed = source
             region.evaluator = evaluator
