@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from skills_site.export import skill_pages
 from tests.collect import ROOT, fences
@@ -114,20 +113,21 @@ def page(browser, site_url):
     context.close()
 
 
+# Material shows "Initializing search" until its web worker has built the index.
+INDEX_READY = """() => {
+    const meta = document.querySelector(".md-search-result__meta");
+    return meta !== null && !meta.textContent.includes("Initializing");
+}"""
+
+
 def search(page: Page, site_url: str, query: str) -> list[str]:
     page.goto(f"{site_url}/")
+    page.wait_for_function(INDEX_READY, timeout=60_000)
     box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)  # real key presses, as a person types
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
-    # The index loads in a web worker; a query typed before it is ready can go
-    # unanswered, so type it again, as a person would.
-    for _attempt in range(3):
-        box.fill("")
-        box.fill(query)
-        try:
-            results.first.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeoutError:
-            continue
+    results.first.wait_for(timeout=15_000)
     return [link.get_attribute("href") for link in results.all()[:FIRST_RESULTS]]
 
 
