@@ -1,4 +1,8 @@
-"""Every entry point of the project. Each session installs exactly the locked versions."""
+"""Every entry point of the project. Each session installs exactly the locked versions.
+
+Run by the plain `nox` command from nox's own environment, so this file imports nothing
+of the project: whatever needs the project's code runs inside a session.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ import tomllib
 from pathlib import Path
 
 import nox
-
-from skills_site.pins import locked_versions
 
 nox.options.default_venv_backend = "uv"
 nox.options.sessions = ["docs-tests", "docs"]
@@ -28,6 +30,19 @@ def install(session: nox.Session, *groups: str) -> None:
         *(f"--group={group}" for group in groups),
         env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
     )
+
+
+def django_lts(session: nox.Session) -> str | None:
+    """The Django LTS pinned for Python 3.11, when it differs from this Python's pin."""
+    found = session.run(
+        "python",
+        "-c",
+        "from skills_site.pins import locked_versions as v;"
+        f"lts, here = v('3.11')['django'], v('{session.python}')['django'];"
+        "print(lts if lts != here else '')",
+        silent=True,
+    )
+    return found.strip() or None
 
 
 @nox.session(name="docs-tests", python=PYTHON)
@@ -62,8 +77,7 @@ def matrix(session: nox.Session) -> None:
     )
     # Python 3.11 gets Django's LTS from the lock, the others its current release; on
     # the target Python the Django page runs against the LTS as well.
-    lts = locked_versions("3.11")["django"]
-    if session.python == PYTHON and lts != locked_versions(PYTHON)["django"]:
+    if session.python == PYTHON and (lts := django_lts(session)):
         session.install(f"django=={lts}")
         session.run(
             "python", "-m", "pytest", "docs/django-patterns.md", "tests/snippets"
