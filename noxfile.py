@@ -15,6 +15,7 @@ nox.options.default_venv_backend = "uv"
 nox.options.sessions = ["docs-tests", "docs"]
 nox.needs_version = ">=2025.2.9"
 
+WORKERS = ("-n", "2", "--dist", "loadfile")
 PYTHON = "3.13"  # the interpreter the examples target; see skills_site/data/site.yml
 
 
@@ -49,9 +50,9 @@ def django_lts(session: nox.Session) -> str | None:
 def docs_tests(session: nox.Session) -> None:
     """Run every block in docs/ and every harness and snippet test."""
     install(session, "tests", "examples")
-    # Pages in a random order, in parallel; each page stays whole on one worker.
-    args = session.posargs or ["-n", "2", "--dist", "loadfile"]
-    session.run("python", "-m", "pytest", *args)
+    # Pages in a random order, in parallel; each page stays whole on one worker. Always
+    # in workers, so a block that ends its process is reported, never the run cut short.
+    session.run("python", "-m", "pytest", *WORKERS, *session.posargs)
 
 
 @nox.session(python=PYTHON)
@@ -72,9 +73,7 @@ def serve(session: nox.Session) -> None:
 def matrix(session: nox.Session) -> None:
     """docs-tests on every supported Python, and the Django page on both Django lines."""
     install(session, "tests", "examples")
-    session.run(
-        "python", "-m", "pytest", "-n", "2", "--dist", "loadfile", *session.posargs
-    )
+    session.run("python", "-m", "pytest", *WORKERS, *session.posargs)
     # Python 3.11 gets Django's LTS from the lock, the others its current release; on
     # the target Python the Django page runs against the LTS as well.
     if session.python == PYTHON and (lts := django_lts(session)):
@@ -98,10 +97,7 @@ def latest(session: nox.Session) -> None:
         "python",
         "-m",
         "pytest",
-        "-n",
-        "2",
-        "--dist",
-        "loadfile",
+        *WORKERS,
         "-rf",
         "--override-ini=docs_line_coverage=0",
         *session.posargs,

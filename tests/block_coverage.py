@@ -88,7 +88,8 @@ def _local() -> dict:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error) -> None:
-    _merge(node.workeroutput.get("docs_block_lines", {}))
+    # A worker that crashed hands nothing back; its crash is reported on its own.
+    _merge(getattr(node, "workeroutput", {}).get("docs_block_lines", {}))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -9,7 +9,6 @@ up by a parser is reported by ``tests/test_fences.py``.
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import pytest
@@ -21,15 +20,13 @@ from sybil.parsers.markdown.lexers import (
     FencedCodeBlockLexer,
 )
 
+from skills_site.fences import language_of
 from skills_site.hooks import SHELL_RUN
 from skills_site.render import render_page
 from tests import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-
-# First word of an info string, with Pandoc/attr_list spellings such as {.python .x}.
-LANGUAGE = re.compile(r"^\{?\.?(?P<language>[\w+-]+)")
 
 LEXERS = (
     FencedCodeBlockLexer(r".+", mapping={"language": "info", "source": "source"}),
@@ -39,36 +36,6 @@ LEXERS = (
         mapping={"arguments": "info", "source": "source"},
     ),
 )
-
-
-FENCE = re.compile(
-    r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE
-)
-
-
-def fences(text: str) -> list[tuple[int, int, str]]:
-    """Every fenced block as (first line, last line, info string), found independently
-    of sybil so that a fence no parser picked up can be reported."""
-    found, opening = [], None
-    for match in FENCE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        if opening is None:
-            opening = (line, match)
-        elif (
-            match["fence"][0] == opening[1]["fence"][0]
-            and len(match["fence"]) >= len(opening[1]["fence"])
-            and not match["info"].strip()
-        ):
-            found.append((opening[0], line, opening[1]["info"].strip()))
-            opening = None
-    if opening is not None:
-        found.append((opening[0], text.count("\n") + 1, opening[1]["info"].strip()))
-    return found
-
-
-def language_of(info: str) -> str:
-    match = LANGUAGE.match(info.strip())
-    return match["language"].lower() if match else ""
 
 
 def fenced_blocks(document: Document):
@@ -139,6 +106,11 @@ def parse(path: Path) -> Document:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        "docs_dir",
+        "the folder of pages to collect (the harness's self-tests point it elsewhere)",
+        default="docs",
+    )
     parser.addoption(
         "--page-order-seed",
         type=int,
@@ -148,6 +120,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    DOCS_SYBIL.path = (config.rootpath / config.getini("docs_dir")).resolve()
     workerinput = getattr(config, "workerinput", {})
     seed = workerinput.get("page_order_seed", config.getoption("page_order_seed"))
     config.page_order_seed = random.randrange(10**6) if seed is None else seed

@@ -10,12 +10,14 @@ import ast
 import asyncio
 import configparser
 import contextlib
+import gc
 import importlib
 import importlib.util
 import inspect
 import io
 import itertools
 import json
+import logging
 import os
 import re
 import subprocess
@@ -74,7 +76,7 @@ class Python(Evaluator):
         namespace = example.namespace if module is None else vars(module)
         printed = io.StringIO()
         example.document.printed = None
-        with contextlib.redirect_stdout(printed):
+        with contextlib.redirect_stdout(printed), asyncio_errors_fail():
             result = eval(code, namespace)
             if inspect.isawaitable(result):
                 asyncio.run(result)
@@ -86,6 +88,35 @@ class Python(Evaluator):
                 if name[:2] != "__"
             )
         example.document.printed = printed.getvalue()
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def asyncio_errors_fail():
+    """An error asyncio could only log (a task whose exception nobody retrieved, a
+    failing callback) fails the block. Tasks the block dropped are collected before the
+    verdict, since that is when asyncio reports them."""
+    records = _Records()
+    logger = logging.getLogger("asyncio")
+    logger.addHandler(records)
+    try:
+        yield
+        gc.collect()
+    finally:
+        logger.removeHandler(records)
+    if records.records:
+        raise AssertionError(
+            "asyncio reported an error that nothing handled:\n"
+            + "\n".join(records.format(record) for record in records.records)
+        )
 
 
 def snippet_module(example: Example, filename: str) -> types.ModuleType | None:

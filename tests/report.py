@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import doctest
+import re
 import traceback
 from collections import Counter
 from pathlib import Path
@@ -9,7 +11,8 @@ from pathlib import Path
 import pytest
 from sybil.integration.pytest import SybilItem
 
-from tests.collect import DOCS, ROOT
+from skills_site.fences import language_of
+from tests.collect import DOCS_SYBIL, ROOT
 
 # (page, line, language, outcome, skip reason, hidden) for each block that ran.
 ACCOUNT: list[tuple] = []
@@ -31,7 +34,10 @@ COLUMNS = ("found", "executed", "validated", "skipped", "failed")
 
 
 def _relative(path: str) -> str:
-    return str(Path(path).resolve().relative_to(ROOT))
+    resolved = Path(path).resolve()
+    return str(
+        resolved.relative_to(ROOT) if resolved.is_relative_to(ROOT) else resolved
+    )
 
 
 @pytest.hookimpl(wrapper=True)
@@ -59,11 +65,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 def describe_failure(example, page: str, error: BaseException) -> str:
     """The page and line, the block's code, and the error with the frames from the
     page (or the snippet it includes) onwards: no harness frames."""
-    first = example.line + example.parsed.line_offset + 1
-    code = "\n".join(
-        f"{number:>5} | {text}"
-        for number, text in enumerate(str(example.parsed).splitlines(), first)
-    )
+    code = "\n".join(f"{number:>5} | {text}" for number, text in shown_lines(example))
     trace = traceback.TracebackException.from_exception(error)
     ours = (example.path, str(ROOT / "snippets"))
     frames = trace.stack
@@ -72,6 +74,46 @@ def describe_failure(example, page: str, error: BaseException) -> str:
     language = example.region.evaluator.language
     return f"{page}:{example.line}: {language} block failed\n\n{code}\n\n" + "".join(
         trace.format()
+    )
+
+
+def shown_lines(example) -> list[tuple[int, str]]:
+    """The block's lines as the page numbers them. A doctest example is one ``>>>``
+    statement and the output the page expects after it."""
+    parsed = example.parsed
+    if isinstance(parsed, doctest.Example):
+        source = parsed.source.splitlines()
+        lines = [
+            f"{'>>>' if i == 0 else '...'} {text}" for i, text in enumerate(source)
+        ]
+        lines += parsed.want.splitlines()
+        return list(enumerate(lines, example.line))
+    first = example.line + parsed.line_offset + 1
+    return list(enumerate(str(parsed).splitlines(), first))
+
+
+CRASHED_BLOCK = re.compile(r"(?P<page>[^:]+)::line:(?P<line>\d+),column:\d+$")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched) -> None:
+    """A block that ended its worker (``os._exit``, a fatal signal, a crash in C) is
+    reported by page and line, and counted as a failed block."""
+    match = CRASHED_BLOCK.match(crashitem)
+    if match is None:
+        return
+    line = int(match["line"])
+    path = sched.config.rootpath / match["page"]
+    page = _relative(str(path))
+    info = path.read_text("utf-8").splitlines()[line - 1].lstrip(" `~<!-")
+    language = language_of(info.removeprefix("invisible-code-block:"))
+    report.longrepr = (
+        f"{page}:{line}: {language} block ended the test process before it finished "
+        f"(os._exit, a fatal signal, or a crash); the page's later blocks ran in a "
+        f"new process without its earlier state\n\n({report.longrepr})"
+    )
+    report.user_properties.append(
+        ("docs_block", (page, line, language, "failed", "", False))
     )
 
 
@@ -117,6 +159,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def _selects_docs(config: pytest.Config) -> bool:
     for arg in config.args:
         path = Path(config.invocation_params.dir, arg.split("::")[0]).resolve()
-        if path == DOCS or DOCS in path.parents:
+        if path == DOCS_SYBIL.path or DOCS_SYBIL.path in path.parents:
             return True
     return False

@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from skills_site.export import FRONT_MATTER, skill_markdown, skill_pages
+from skills_site.fences import fences
 from tests import evaluate
-from tests.collect import ROOT, fences, parse
+from tests.collect import ROOT, parse
 
 PAGES = skill_pages()
 FENCED = re.compile(

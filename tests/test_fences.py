@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.collect import DOCS, ROOT, fences, parse
+from skills_site.fences import fences
+from tests.collect import DOCS, ROOT, parse
 
 PAGES = sorted(DOCS.rglob("*.md"))
 

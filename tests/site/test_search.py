@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from skills_site.export import skill_pages
-from tests.collect import ROOT, fences
+from skills_site.fences import fences
+from tests.collect import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium tries to reach its vendor's services on every start.
