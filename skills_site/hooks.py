@@ -23,6 +23,7 @@ HIDDEN_BLOCK = re.compile(
 )
 # `<!-- shell: run -->` on the line before a shell block: the harness runs the block.
 SHELL_RUN = re.compile(r"^[ \t]*<!--\s*shell:\s*run\s*-->[ \t]*\n\n?", re.MULTILINE)
+ROOT = Path(__file__).resolve().parent.parent
 TITLE = re.compile(r"^# .+$", re.MULTILINE)
 
 
@@ -55,6 +56,7 @@ def tested_with_line(meta: dict) -> str:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     # Hidden setup blocks are for the test run only: they never reach the HTML.
     markdown = HIDDEN_BLOCK.sub("", markdown)
+    page.fenced_markdown = markdown  # what the rendered page's code must come from
     markdown = SKIP.sub(skip_note, markdown)
     if "name" in page.meta:  # a skill page
         meta = page.meta
@@ -64,6 +66,20 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         )
         markdown = TITLE.sub(lambda title: title[0] + "\n" + line, markdown, count=1)
     return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    from mkdocs.exceptions import PluginError
+
+    from skills_site.code_account import unaccounted_code
+
+    page_path = (
+        f"{config['docs_dir'].removeprefix(str(ROOT) + '/')}/{page.file.src_path}"
+    )
+    problems = unaccounted_code(page_path, page.fenced_markdown, html)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return html
 
 
 def on_post_build(config) -> None:
