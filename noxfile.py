@@ -6,6 +6,9 @@ of the project: whatever needs the project's code runs inside a session.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -53,6 +56,27 @@ def docs_tests(session: nox.Session) -> None:
     # Pages in a random order, in parallel; each page stays whole on one worker. Always
     # in workers, so a block that ends its process is reported, never the run cut short.
     session.run("python", "-m", "pytest", *WORKERS, *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def stress(session: nox.Session) -> None:
+    """docs-tests five times in a row while busy loops occupy every core.
+
+    Timing claims on the pages must hold on a loaded machine, not only on an idle one.
+    """
+    install(session, "tests", "examples")
+    busy = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        for _ in range(os.cpu_count() or 2)
+    ]
+    try:
+        for run in range(1, 6):
+            session.log(f"run {run} of 5, with {len(busy)} busy loops")
+            session.run("python", "-m", "pytest", *WORKERS, "-q", *session.posargs)
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
 
 
 @nox.session(python=PYTHON)

@@ -16,7 +16,6 @@ import yaml
 
 from skills_site.hooks import (
     HIDDEN_BLOCK,
-    SHELL_RUN,
     SKIP,
     skip_text,
     tested_with_line,
@@ -88,7 +87,6 @@ def export_page(path: Path) -> tuple[dict, str]:
     meta = yaml.safe_load(match["meta"])
     body = text[match.end() :]
     body = HIDDEN_BLOCK.sub("", body)
-    body = SHELL_RUN.sub("", body)
     body = SKIP.sub(_skip_note, body)
     body = INCLUDE.sub(_inline, body)
     body = FENCE_INFO.sub(lambda m: f"{m['indent']}{m['fence']}{m['language']}", body)

@@ -21,8 +21,6 @@ SKIP = re.compile(
 HIDDEN_BLOCK = re.compile(
     r"^[ \t]*<!--\s*invisible-code-block:.*?-->[ \t]*\n\n?", re.DOTALL | re.MULTILINE
 )
-# `<!-- shell: run -->` on the line before a shell block: the harness runs the block.
-SHELL_RUN = re.compile(r"^[ \t]*<!--\s*shell:\s*run\s*-->[ \t]*\n\n?", re.MULTILINE)
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = re.compile(r"^# .+$", re.MULTILINE)
 

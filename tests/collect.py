@@ -21,7 +21,6 @@ from sybil.parsers.markdown.lexers import (
 )
 
 from skills_site.fences import language_of
-from skills_site.hooks import SHELL_RUN
 from skills_site.render import render_page
 from tests import evaluate
 
@@ -56,9 +55,6 @@ def fenced_blocks(document: Document):
                     doctest_region.adjust(region, source)
                     yield doctest_region
                 continue
-            before = document.text[: region.start].rstrip().rpartition("\n")[2]
-            if evaluator is evaluate.SHELL_SYNTAX and SHELL_RUN.match(before + "\n"):
-                evaluator = evaluate.SHELL_RUN
             region.parsed = source
             region.evaluator = evaluator
             yield region

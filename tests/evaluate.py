@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -193,12 +194,15 @@ class Toml(Evaluator):
 
 def check_pins(pyproject: dict) -> None:
     """Any ``==`` pin shown for a package the project locks must be the locked version."""
-    locked = variables()["pins"]
     groups = pyproject.get("dependency-groups", {}).values()
     project = pyproject.get("project", {})
-    for spec in [*project.get("dependencies", []), *itertools.chain(*groups)]:
-        if not isinstance(spec, str):
-            continue
+    specs = [*project.get("dependencies", []), *itertools.chain(*groups)]
+    check_requirements(spec for spec in specs if isinstance(spec, str))
+
+
+def check_requirements(specs) -> None:
+    locked = variables()["pins"]
+    for spec in specs:
         try:
             requirement = Requirement(spec)
         except InvalidRequirement as error:
@@ -210,6 +214,42 @@ def check_pins(pyproject: dict) -> None:
                     f"{spec!r} pins {name} {pin.version}, but the examples are tested "
                     f"with {locked[name]}: render the pin from the lock file"
                 )
+
+
+# Commands that install what they are given: ``pip install x==1``, ``uv add x==1``...
+INSTALLERS = (
+    ("pip", "install"),
+    ("pip3", "install"),
+    ("-m", "pip", "install"),
+    ("uv", "add"),
+    ("uv", "pip", "install"),
+    ("uv", "tool", "install"),
+    ("pipx", "install"),
+)
+
+
+def shell_requirements(script: str) -> list[str]:
+    """The requirements a shell script installs, as written (``name==version`` and the
+    like); options and their values are not requirements."""
+    found = []
+    for line in script.splitlines():
+        try:
+            words = shlex.split(line, comments=True)
+        except ValueError:
+            continue  # a line of a heredoc or a multi-line string: not a command
+        arguments = {
+            index
+            for installer in INSTALLERS
+            for start in range(len(words) - len(installer) + 1)
+            if tuple(words[start : start + len(installer)]) == installer
+            for index in range(start + len(installer), len(words))
+        }
+        found += [
+            words[index]
+            for index in sorted(arguments)
+            if re.match(r"[A-Za-z0-9]", words[index]) and "/" not in words[index]
+        ]
+    return found
 
 
 class Json(Evaluator):
@@ -233,41 +273,34 @@ class Ini(Evaluator):
         configparser.ConfigParser(interpolation=None).read_string(str(example.parsed))
 
 
-class ShellSyntax(Evaluator):
-    """``bash -n``: parse without running."""
-
-    language = "shell"
-
-    def __call__(self, example: Example) -> None:
-        _bash(["-n"], str(example.parsed), cwd=None)
-
-
 class ShellRun(Evaluator):
     """Run in a fresh temporary directory that is also $HOME, with package indexes off.
 
-    Only blocks marked ``<!-- shell: run -->`` on the page are run; what they print is
-    kept for a following ``output`` block.
+    Every shell block runs; one that cannot (it needs the network, a secret, a
+    long-running server) carries a ``skip: next`` with its reason, shown to readers. A
+    version pinned in an install command must be the locked version. What the block
+    prints is kept for a following ``output`` block.
     """
 
     language = "shell"
     outcome = "executed"
 
     def __call__(self, example: Example) -> None:
+        check_requirements(shell_requirements(str(example.parsed)))
         with tempfile.TemporaryDirectory(prefix="shell-block-") as workdir:
             example.document.printed = _bash(
                 ["-euo", "pipefail"], str(example.parsed), cwd=workdir
             )
 
 
-def _bash(options: list[str], script: str, cwd: str | None) -> str:
+def _bash(options: list[str], script: str, cwd: str) -> str:
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "UV_OFFLINE": "1",
         "PIP_NO_INDEX": "1",
+        "HOME": cwd,
     }
-    if cwd is not None:
-        env["HOME"] = cwd
     completed = subprocess.run(
         ["bash", *options],
         input=script,
@@ -311,7 +344,6 @@ def close_page(namespace: dict) -> None:
 
 PYTHON = Python()
 DOCTEST = Doctest()
-SHELL_SYNTAX = ShellSyntax()
 SHELL_RUN = ShellRun()
 TOML, JSON, YAML, INI, OUTPUT = Toml(), Json(), Yaml(), Ini(), Output()
 
@@ -325,8 +357,8 @@ EVALUATORS = {
     "yml": YAML,
     "ini": INI,
     "cfg": INI,
-    "bash": SHELL_SYNTAX,
-    "sh": SHELL_SYNTAX,
-    "shell": SHELL_SYNTAX,
+    "bash": SHELL_RUN,
+    "sh": SHELL_RUN,
+    "shell": SHELL_RUN,
     "output": OUTPUT,
 }

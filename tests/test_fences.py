@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from skills_site.fences import fences
+from tests import evaluate
 from tests.collect import DOCS, ROOT, parse
 
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -32,3 +33,25 @@ def test_docs_have_blocks():
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
 def test_every_fence_is_accounted_for(page: Path):
     assert unaccounted_fences(page) == []
+
+
+def shell_pin_mismatches(path: Path) -> list[str]:
+    """Install commands in shell blocks, skipped ones included, that pin a version
+    other than the locked one."""
+    problems = []
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    for example in parse(path):
+        if getattr(example.region, "evaluator", None) is not evaluate.SHELL_RUN:
+            continue
+        try:
+            evaluate.check_requirements(
+                evaluate.shell_requirements(str(example.parsed))
+            )
+        except AssertionError as error:
+            problems.append(f"{name}:{example.line}: {error}")
+    return problems
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+def test_shell_pins_are_the_locked_versions(page: Path):
+    assert shell_pin_mismatches(page) == []

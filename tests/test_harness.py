@@ -9,11 +9,11 @@ from unittest import SkipTest
 
 import pytest
 
-from tests import block_coverage
+from tests import block_coverage, evaluate
 from tests.collect import ROOT, parse, setup_page
 from tests.evaluate import close_page
 from tests.report import describe_failure
-from tests.test_fences import unaccounted_fences
+from tests.test_fences import shell_pin_mismatches, unaccounted_fences
 
 FENCE = "```"
 
@@ -111,10 +111,8 @@ def test_data_and_shell_blocks_are_parsed(tmp_path, language, good, bad):
     assert outcomes[1] != "ok"
 
 
-def test_shell_block_marked_run_runs_in_a_temporary_home(tmp_path):
+def test_shell_blocks_run_in_a_temporary_home(tmp_path):
     page = """
-        <!-- shell: run -->
-
         ~~~bash
         test "$PWD" = "$HOME" && touch made-here && ls
         ~~~
@@ -123,13 +121,49 @@ def test_shell_block_marked_run_runs_in_a_temporary_home(tmp_path):
         made-here
         ~~~
 
-        <!-- shell: run -->
-
         ~~~bash
         false
         ~~~
+
+        <!-- skip: next "needs the network" -->
+
+        ~~~bash
+        curl https://example.com/
+        ~~~
     """
-    assert run_page(tmp_path, page) == ["ok", "ok", "AssertionError"]
+    assert run_page(tmp_path, page) == [
+        "ok",
+        "ok",
+        "AssertionError",
+        "ok",
+        "skipped: needs the network",
+    ]
+
+
+def test_shell_install_pins_must_be_the_locked_versions(tmp_path):
+    page = write_page(
+        tmp_path,
+        """
+        Intro
+
+        ~~~bash
+        echo pip install "anyio=={@ pins.anyio @}"  # the locked version: fine
+        ~~~
+
+        <!-- skip: next "installs from the package index" -->
+
+        ~~~bash
+        uv add --dev 'anyio==0.0.1' "ruff>=0.6"
+        pipx install httpx==0.0.2
+        ~~~
+        """,
+    )
+    [problem] = shell_pin_mismatches(page)
+    assert problem.startswith(f"{page}:10: 'anyio==0.0.1' pins anyio 0.0.1")
+    assert evaluate.shell_requirements("python -m pip install -U 'x==1' y # z==2") == [
+        "x==1",
+        "y",
+    ]
 
 
 def test_pyproject_pins_must_be_the_locked_versions(tmp_path):
