@@ -80,6 +80,16 @@ def stress(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def mutate(session: nox.Session) -> None:
+    """Kill rate of a seeded sample of mutants of the pages' Python code.
+
+    Arguments go to tests/mutate.py: `-- --seed 7 --count 50 docs/async-patterns.md`.
+    """
+    install(session, "tests", "examples")
+    session.run("python", "-m", "tests.mutate", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
     """Build the site; warnings (broken links, anchors) fail the build."""
     install(session, "site")

@@ -1,0 +1,256 @@
+"""Mutation testing of the pages: does a page notice when its code computes something
+else? A seeded sample of small mutants of the visible Python blocks and of the snippets
+they include, each run against its page in a copy of the project; a mutant the page
+still passes with "survives". Run with ``nox -s mutate``.
+
+The operators are small and text-precise (one token or one line changed), because a
+maintained mutation tool (mutmut, cosmic-ray) mutates importable modules, not code
+blocks inside Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import io
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import tokenize
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from skills_site.fences import fences, language_of
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+INCLUDE = re.compile(r'--8<--\s+"(?P<path>[^":]+)"')
+COPIED = (
+    *("docs", "snippets", "tests", "skills_site"),
+    *("conftest.py", "pyproject.toml", "uv.lock"),
+)
+TOP_LEVEL_AWAIT = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+COMPARISONS = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
+SIMPLE_STATEMENT = re.compile(
+    r"^\s*(?!(?:def|class|if|elif|else|for|while|with|try|except|finally|async|"
+    r"return|assert|import|from|@|#|\)|\]|\}))\S"
+)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    file: str  # relative to the project root
+    line: int  # 1-based line in that file
+    original: str
+    mutated: str
+    operator: str
+    page: str  # the page that includes the code
+
+    @property
+    def behavioural(self) -> bool:
+        """A mutant on an ``assert`` line weakens a check; any other changes what the
+        code does, which the page should notice."""
+        return not self.original.lstrip().startswith("assert")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.file}:{self.line} ({self.operator}): "
+            f"{self.original.strip()!r} -> {self.mutated.strip()!r}"
+        )
+
+
+def python_blocks(page: Path) -> list[tuple[str, int, list[str]]]:
+    """(file, number of its first line, lines) of the page's visible Python blocks and
+    of the snippets they include."""
+    text = page.read_text("utf-8")
+    lines = text.splitlines()
+    found = []
+    for first, last, info in fences(text):
+        if language_of(info) not in ("python", "py"):
+            continue
+        body = lines[first : last - 1]
+        include = INCLUDE.fullmatch("\n".join(body).strip())
+        if include is not None:
+            snippet = (ROOT / include["path"]).read_text("utf-8").splitlines()
+            found.append((include["path"], 1, snippet))
+        elif not (body and body[0].lstrip().startswith(">>>")):
+            found.append((str(page.relative_to(ROOT)), first + 1, body))
+    return found
+
+
+def compiles(lines: list[str]) -> bool:
+    try:
+        compile("\n".join(lines), "<mutant>", "exec", flags=TOP_LEVEL_AWAIT)
+    except SyntaxError:
+        return False
+    return True
+
+
+def line_mutations(line: str) -> list[tuple[str, str]]:
+    """(operator, mutated line) for each mutation of one line of code."""
+    try:
+        tokens = list(
+            tokenize.generate_tokens(io.StringIO(line.strip() + "\n").readline)
+        )
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return []
+    indent = line[: len(line) - len(line.lstrip())]
+    stripped = line.strip()
+    found = []
+    for token in tokens:
+        start, end = token.start[1], token.end[1]
+        replacement, operator = None, None
+        if token.type == tokenize.OP and token.string in COMPARISONS:
+            replacement, operator = COMPARISONS[token.string], "comparison flipped"
+        elif token.type == tokenize.NAME and token.string in ("True", "False"):
+            replacement = "False" if token.string == "True" else "True"
+            operator = "boolean swapped"
+        elif token.type == tokenize.NUMBER and token.string.isdigit():
+            replacement, operator = str(int(token.string) + 1), "integer changed"
+        if replacement is not None:
+            found.append(
+                (operator, indent + stripped[:start] + replacement + stripped[end:])
+            )
+    if stripped.startswith("return ") and stripped != "return None":
+        found.append(("return value dropped", indent + "return None"))
+    if SIMPLE_STATEMENT.match(line) and not stripped.endswith(
+        ("(", "[", "{", ",", "\\")
+    ):
+        found.append(("statement removed", indent + "pass"))
+    return found
+
+
+def all_mutants() -> list[Mutant]:
+    """Every mutant of every page's code that still compiles: a syntax error proves
+    nothing about the page's checks."""
+    mutants = []
+    for page in sorted(DOCS.glob("*.md")):
+        page_name = str(page.relative_to(ROOT))
+        for file, first, lines in python_blocks(page):
+            for index, text in enumerate(lines):
+                if not text.strip() or text.lstrip().startswith("#"):
+                    continue
+                for operator, mutated in line_mutations(text):
+                    changed = [*lines[:index], mutated, *lines[index + 1 :]]
+                    if compiles(changed):
+                        mutants.append(
+                            Mutant(
+                                file, first + index, text, mutated, operator, page_name
+                            )
+                        )
+    return mutants
+
+
+class Workspace:
+    """A copy of the project in which one mutant at a time is applied and its page run."""
+
+    def __init__(self, python: str) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="mutate-"))
+        for name in COPIED:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, self.root / name)
+            else:
+                shutil.copy2(source, self.root / name)
+        self.python = python
+
+    def passes(self, page: str, timeout: float) -> bool:
+        command = [
+            *(self.python, "-m", "pytest", "-q", "-x", "-n", "0"),
+            *("-o", "docs_line_coverage=0", "-o", f"timeout={timeout:g}"),
+            page,
+        ]
+        try:
+            completed = subprocess.run(
+                command,
+                cwd=self.root,
+                capture_output=True,
+                timeout=timeout * 3,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return False
+        return completed.returncode == 0
+
+    def survives(self, mutant: Mutant, timeout: float) -> bool:
+        path = self.root / mutant.file
+        original = path.read_text("utf-8")
+        lines = original.split("\n")
+        assert lines[mutant.line - 1] == mutant.original, mutant
+        lines[mutant.line - 1] = mutant.mutated
+        path.write_text("\n".join(lines), "utf-8")
+        try:
+            return self.passes(mutant.page, timeout)
+        finally:
+            path.write_text(original, "utf-8")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("pages", nargs="*", help="only mutants of these pages")
+    args = parser.parse_args()
+
+    mutants = all_mutants()
+    if args.pages:
+        wanted = {str(Path(page)) for page in args.pages}
+        mutants = [mutant for mutant in mutants if mutant.page in wanted]
+    sample = random.Random(args.seed).sample(mutants, min(args.count, len(mutants)))
+    print(f"{len(sample)} of {len(mutants)} mutants, seed {args.seed}", flush=True)
+
+    local = threading.local()
+    workspaces: list[Workspace] = []
+    lock = threading.Lock()
+
+    def workspace() -> Workspace:
+        if not hasattr(local, "workspace"):
+            local.workspace = Workspace(sys.executable)
+            with lock:
+                workspaces.append(local.workspace)
+        return local.workspace
+
+    for page in sorted({mutant.page for mutant in sample}):
+        if not workspace().passes(page, args.timeout):
+            print(f"{page} fails without any mutant: fix it first", file=sys.stderr)
+            return 2
+
+    def run(mutant: Mutant) -> tuple[Mutant, bool]:
+        return mutant, workspace().survives(mutant, args.timeout)
+
+    try:
+        with ThreadPoolExecutor(args.workers) as pool:
+            results = list(pool.map(run, sample))
+    finally:
+        for each in workspaces:
+            each.remove()
+
+    survivors = [mutant for mutant, survived in results if survived]
+    behavioural = [mutant for mutant, _ in results if mutant.behavioural]
+    behavioural_survivors = [mutant for mutant in survivors if mutant.behavioural]
+    for mutant in survivors:
+        kind = "behaviour" if mutant.behavioural else "assert"
+        print(f"survived [{kind}] {mutant}  (page {mutant.page})")
+    killed = len(results) - len(survivors)
+    print(f"killed {killed}/{len(results)} ({killed / len(results):.0%})")
+    killed_behavioural = len(behavioural) - len(behavioural_survivors)
+    share = killed_behavioural / len(behavioural) if behavioural else 1.0
+    print(
+        f"behaviour-changing mutants killed: {killed_behavioural}/{len(behavioural)} "
+        f"({share:.0%})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
