@@ -37,7 +37,7 @@ from sybil.evaluators.doctest import DocTestEvaluator
 from validate_pyproject.api import Validator
 
 from skills_site.render import variables
-from tests import block_coverage
+from tests import block_coverage, typecheck
 
 ROOT = Path(__file__).resolve().parent.parent
 # A block whose only line is a pymdownx.snippets include of a whole file.
@@ -89,6 +89,29 @@ class Python(Evaluator):
                 if name[:2] != "__"
             )
         example.document.printed = printed.getvalue()
+        if typecheck.is_type_checked(source):
+            type_check(example, source, filename, first_line + 1)
+
+
+def type_check(example: Example, source: str, filename: str, first_line: int) -> None:
+    """Compare the errors the block expects with mypy's, checking the page's
+    type-checked blocks in one mypy run the first time one of them is reached."""
+    __tracebackhide__ = True
+    document = example.document
+    if not hasattr(document, "type_checked"):
+        blocks = {}
+        for other in document.examples():
+            if getattr(other.region, "evaluator", None) is PYTHON:
+                text, name, first = snippet_or_block(other)
+                if typecheck.is_type_checked(text):
+                    blocks[name, first + 1] = text
+        document.type_checked = typecheck.check_page(blocks)
+    problems = typecheck.compare(
+        typecheck.expected_errors(source, first_line),
+        document.type_checked[filename, first_line],
+    )
+    if problems:
+        raise AssertionError("the type check differs:\n" + "\n".join(problems))
 
 
 class _Records(logging.Handler):

@@ -12,9 +12,10 @@ import pytest
 from sybil.integration.pytest import SybilItem
 
 from skills_site.fences import language_of
+from tests import evaluate, typecheck
 from tests.collect import DOCS_SYBIL, ROOT
 
-# (page, line, language, outcome, skip reason, hidden) for each block that ran.
+# (page, line, language, outcome, skip reason, hidden, type-checked) for each block.
 ACCOUNT: list[tuple] = []
 
 
@@ -30,7 +31,7 @@ def _traceback_filter(item: SybilItem, excinfo: pytest.ExceptionInfo):
 
 _sybil_traceback_filter = SybilItem._traceback_filter
 SybilItem._traceback_filter = _traceback_filter
-COLUMNS = ("found", "executed", "validated", "skipped", "failed")
+COLUMNS = ("found", "executed", "validated", "type-checked", "skipped", "failed")
 
 
 def _relative(path: str) -> str:
@@ -56,8 +57,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     else:
         outcome, reason = ("failed" if report.failed else evaluator.outcome), ""
     hidden = example.document.text.startswith("<!--", example.region.start)
+    checked = (
+        outcome == "executed"
+        and evaluator is evaluate.PYTHON
+        and typecheck.is_type_checked(evaluate.snippet_or_block(example)[0])
+    )
     report.user_properties.append(
-        ("docs_block", (page, line, language, outcome, reason, hidden))
+        ("docs_block", (page, line, language, outcome, reason, hidden, checked))
     )
     return report
 
@@ -113,7 +119,7 @@ def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched) -> 
         f"new process without its earlier state\n\n({report.longrepr})"
     )
     report.user_properties.append(
-        ("docs_block", (page, line, language, "failed", "", False))
+        ("docs_block", (page, line, language, "failed", "", False, False))
     )
 
 
@@ -133,16 +139,18 @@ def pytest_terminal_summary(
     write = terminalreporter.write_line
     terminalreporter.section("docs blocks")
     counts: dict[str, Counter] = {}
-    for _page, _line, language, outcome, _reason, _hidden in blocks:
-        counts.setdefault(language, Counter()).update(["found", outcome])
+    for _page, _line, language, outcome, _reason, _hidden, checked in blocks:
+        counts.setdefault(language, Counter()).update(
+            ["found", outcome, *(["type-checked"] if checked else [])]
+        )
     total = sum(counts.values(), Counter())
-    write(f"{'language':<10}" + "".join(f"{c:>11}" for c in COLUMNS))
+    write(f"{'language':<10}" + "".join(f"{c:>13}" for c in COLUMNS))
     for language, count in [*sorted(counts.items()), ("total", total)]:
-        write(f"{language:<10}" + "".join(f"{count[c]:>11}" for c in COLUMNS))
+        write(f"{language:<10}" + "".join(f"{count[c]:>13}" for c in COLUMNS))
     pages = sorted({block[0] for block in blocks})
     hidden = sum(block[5] for block in blocks)
     write(f"{len(pages)} pages; {hidden} of the blocks are hidden setup blocks")
-    for page, line, language, outcome, reason, _hidden in sorted(blocks):
+    for page, line, language, outcome, reason, *_ in sorted(blocks):
         if outcome == "skipped":
             write(f"skipped {page}:{line} ({language}): {reason}")
 

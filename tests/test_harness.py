@@ -299,3 +299,50 @@ def test_an_included_snippet_runs_as_its_module_for_the_page(tmp_path):
     assert document.namespace["count_primes"] is module.count_primes
     close_page(document.namespace)
     assert sys.modules.get(name) is before
+
+
+def test_typing_claims_are_checked_by_mypy(tmp_path):
+    page = """
+        ~~~python
+        from typing import Literal, assert_never
+
+
+        def level(name: Literal["debug", "info"]) -> int:
+            match name:
+                case "debug":
+                    return 10
+                case _:
+                    assert_never(name)  # error: Argument 1 to "assert_never"
+        ~~~
+
+        ~~~python
+        # type-checked with mypy
+        count: int = 1
+        ~~~
+
+        ~~~python
+        # type-checked with mypy
+        count: int = "one"
+        ~~~
+
+        ~~~python
+        total: int = 2  # error: Incompatible types
+        ~~~
+
+        ~~~python
+        untouched: str = 3  # a block that makes no claim is not type-checked
+        ~~~
+    """
+    outcomes = run_page(tmp_path, page)
+    assert outcomes == ["ok", "ok", "AssertionError", "AssertionError", "ok"]
+
+
+def test_a_type_check_failure_says_what_differs():
+    from tests import typecheck
+
+    expected = {3: ["Incompatible types"], 5: ["Missing return"]}
+    reported = [(3, "Incompatible types in assignment"), (7, 'Name "x" is not defined')]
+    assert typecheck.compare(expected, reported) == [
+        "line 5: expected mypy to report 'Missing return', but it reported nothing there",
+        'line 7: mypy reported an error the block does not expect: Name "x" is not defined',
+    ]
