@@ -10,6 +10,7 @@ import ast
 import asyncio
 import configparser
 import contextlib
+import difflib
 import gc
 import importlib
 import importlib.util
@@ -194,8 +195,19 @@ class Output(Evaluator):
         expected = _normalise(str(example.parsed))
         actual = _normalise(printed)
         if actual != expected:
+            first = example.line + 1
+            diff = difflib.unified_diff(
+                expected.splitlines(),
+                actual.splitlines(),
+                "the output block on the page",
+                "what the Python block before it printed",
+                lineterm="",
+            )
             raise AssertionError(
-                f"the block printed:\n{actual}\n\nbut the page shows:\n{expected}"
+                "the output differs:\n"
+                + "\n".join(diff)
+                + f"\n\nIf the new output is right, replace the block's lines from "
+                f"line {first} with what was printed."
             )
 
 

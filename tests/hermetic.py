@@ -1,6 +1,11 @@
 """Each page runs in its own temporary directory, which is also its $HOME, with the
-clock's time zone, the random seed, the environment variables and the garbage collector's
-heap reset for it.
+clock's time zone, the random seed, the environment variables, logging, the modules
+imported from snippets/ and the garbage collector's heap reset for it. pytest restores the
+warnings filters after every block.
+
+What stays shared between pages on one worker: third-party modules once imported (and
+any state a library keeps in them), the interpreter's caches, and threads a page left
+running (a page must stop what it starts).
 
 Network isolation comes from pytest-socket (``--allow-hosts`` in pyproject.toml): any
 connection to a host other than loopback fails the block that tried it.
@@ -10,17 +15,51 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import os
 import random
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 
+def _logging_state() -> dict:
+    loggers = [logging.root, *logging.Logger.manager.loggerDict.values()]
+    return {
+        logger: (logger.level, list(logger.handlers), logger.propagate, logger.disabled)
+        for logger in loggers
+        if isinstance(logger, logging.Logger)
+    }
+
+
+def _restore_logging(before: dict) -> None:
+    """Loggers as they were; a logger the page created is left with no configuration
+    of its own, and handlers the page added are closed."""
+    for logger in _logging_state():
+        level, handlers, propagate, disabled = before.get(
+            logger, (logging.NOTSET, [], True, False)
+        )
+        for handler in set(logger.handlers) - set(handlers):
+            handler.close()
+        logger.setLevel(level)
+        logger.handlers[:] = handlers
+        logger.propagate, logger.disabled = propagate, disabled
+    logging.disable(logging.NOTSET)
+
+
+def _forget_snippet_modules(before: set[str]) -> None:
+    """Modules the page imported from snippets/: the next page imports them afresh."""
+    for name in set(sys.modules) - before:
+        if name == "snippets" or name.startswith("snippets."):
+            del sys.modules[name]
+
+
 @contextlib.contextmanager
 def page_environment(home: Path):
     environment, cwd = dict(os.environ), os.getcwd()
+    logging_before, modules_before = _logging_state(), set(sys.modules)
     random.seed(0)
     # Objects left by earlier pages in this process go to the permanent generation, so
     # the garbage collector's pauses, and any timing a page measures, depend on the
@@ -36,6 +75,8 @@ def page_environment(home: Path):
     try:
         yield home
     finally:
+        _restore_logging(logging_before)
+        _forget_snippet_modules(modules_before)
         # Whatever the page set in os.environ, the next page starts from the same state.
         gc.unfreeze()
         os.chdir(cwd)

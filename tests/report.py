@@ -47,11 +47,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     example = getattr(item, "example", None)
     evaluator = getattr(example, "region", None) and example.region.evaluator
     language = getattr(evaluator, "language", None)
-    if report.when != "call" or language is None:
+    not_run = report.when == "setup" and report.skipped  # after a failed block
+    if (report.when != "call" and not not_run) or language is None:
         return report  # not a docs block (or a skip directive)
     page, line = _relative(example.path), example.line
     if report.failed and call.excinfo is not None:
         report.longrepr = describe_failure(example, page, call.excinfo.value)
+        example.document.failed_at = getattr(example.document, "failed_at", line)
     if report.skipped:
         outcome, reason = "skipped", report.longrepr[2].removeprefix("Skipped: ")
     else:
@@ -68,6 +70,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """After a block fails, the page's later blocks would fail for its sake (a name it
+    never defined): they are reported as not run instead."""
+    example = getattr(item, "example", None)
+    failed_at = getattr(getattr(example, "document", None), "failed_at", None)
+    if failed_at is not None:
+        pytest.skip(f"not run: the block at line {failed_at} failed")
+
+
 def describe_failure(example, page: str, error: BaseException) -> str:
     """The page and line, the block's code, and the error with the frames from the
     page (or the snippet it includes) onwards: no harness frames."""
@@ -75,7 +86,11 @@ def describe_failure(example, page: str, error: BaseException) -> str:
     trace = traceback.TracebackException.from_exception(error)
     ours = (example.path, str(ROOT / "snippets"))
     frames = trace.stack
-    start = next((i for i, f in enumerate(frames) if f.filename.startswith(ours)), 0)
+    # The frames from the page (or its snippet) on; none at all when the harness raised
+    # the error itself (an output or type-check mismatch): its message says everything.
+    start = next(
+        (i for i, f in enumerate(frames) if f.filename.startswith(ours)), len(frames)
+    )
     trace.stack = traceback.StackSummary.from_list(frames[start:])
     language = example.region.evaluator.language
     return f"{page}:{example.line}: {language} block failed\n\n{code}\n\n" + "".join(

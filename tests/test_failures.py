@@ -14,73 +14,63 @@ from tests.collect import ROOT
 
 FENCE = "```"
 
-# Each block fails in its own way; the line of its opening fence is what the run must name.
-PAGE = """\
-    # Failures
+# One page per way a block can fail (after a failure the rest of a page is not run);
+# the line of the failing block's opening fence is what the run must name.
+PAGES = {
+    "doctest": """\
+        >>> 1 + 1
+        3
+    """,
+    "thread": """\
+        import threading
 
-    ~~~pycon
-    >>> 1 + 1
-    3
-    ~~~
-
-    ~~~python
-    import threading
-
-    worker = threading.Thread(target=lambda: 1 / 0)
-    worker.start()
-    worker.join()
-    ~~~
-
-    ~~~python
-    class Broken:
-        def __del__(self):
-            raise ValueError("raised in __del__")
+        worker = threading.Thread(target=lambda: 1 / 0)
+        worker.start()
+        worker.join()
+    """,
+    "unraisable": """\
+        class Broken:
+            def __del__(self):
+                raise ValueError("raised in __del__")
 
 
-    Broken()
-    ~~~
-
-    ~~~python
-    import asyncio
-
-
-    async def fails():
-        raise KeyError("nobody awaits this")
+        Broken()
+    """,
+    "task": """\
+        import asyncio
 
 
-    async def main():
-        asyncio.create_task(fails())
-        await asyncio.sleep(0.01)
+        async def fails():
+            raise KeyError("nobody awaits this")
 
 
-    asyncio.run(main())
-    ~~~
+        async def main():
+            asyncio.create_task(fails())
+            await asyncio.sleep(0.01)
 
-    ~~~python
-    import time
 
-    time.sleep(60)
-    ~~~
+        asyncio.run(main())
+    """,
+    "hang": """\
+        import time
 
-    ~~~python
-    assert True  # a passing block between two failures stays a pass
-    ~~~
+        time.sleep(60)
+    """,
+    "exit": """\
+        import os
 
-    ~~~python
-    import os
-
-    os._exit(3)
-    ~~~
-"""
-
-EXPECTED = {
-    4: ("pycon", "Expected:\n    3\nGot:\n    2"),
-    8: ("python", "ZeroDivisionError"),
-    16: ("python", "ValueError: raised in __del__"),
-    25: ("python", "Task exception was never retrieved"),
-    41: ("python", "Timeout"),
-    51: ("python", "ended the test process"),
+        os._exit(3)
+    """,
 }
+EXPECTED = {
+    "doctest": ("pycon", 4, "Expected:\n    3\nGot:\n    2"),
+    "thread": ("python", 3, "ZeroDivisionError"),
+    "unraisable": ("python", 3, "ValueError: raised in __del__"),
+    "task": ("python", 3, "Task exception was never retrieved"),
+    "hang": ("python", 3, "Timeout"),
+    "exit": ("python", 3, "ended the test process"),
+}
+FOLLOWING = "~~~python\nassert True  # never reached: an earlier block failed\n~~~\n"
 
 
 @pytest.fixture(scope="module")
@@ -88,24 +78,26 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess
     root = tmp_path_factory.mktemp("project")
     docs = root / "docs"
     docs.mkdir()
-    page = docs / "failures.md"
-    page.write_text(dedent(PAGE).replace("~~~", FENCE), "utf-8")
+    for name, code in PAGES.items():
+        language = EXPECTED[name][0]
+        page = f"# {name}\n\n~~~{language}\n{dedent(code)}~~~\n\n{FOLLOWING}"
+        (docs / f"{name}.md").write_text(page.replace("~~~", FENCE), "utf-8")
     command = [
         *(sys.executable, "-m", "pytest", "-n", "1", "-p", "conftest"),
         *("-c", str(ROOT / "pyproject.toml"), "--rootdir", str(root)),
         *("-o", "docs_dir=docs", "-o", "timeout=1", "-o", "docs_line_coverage=0"),
-        str(page),
+        str(docs),
     ]
     return subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
     )
 
 
-@pytest.mark.parametrize("line", sorted(EXPECTED))
-def test_each_failure_names_its_page_and_line(run, line: int):
-    language, error = EXPECTED[line]
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_failure_names_its_page_and_line(run, name: str):
+    language, line, error = EXPECTED[name]
     report = re.search(
-        rf"^\S*docs/failures\.md:{line}: {language} block (?:failed|ended).*?"
+        rf"^\S*docs/{name}\.md:{line}: {language} block (?:failed|ended).*?"
         r"(?=^_{5,}|^=+ )",
         run.stdout,
         re.MULTILINE | re.DOTALL,
@@ -114,7 +106,13 @@ def test_each_failure_names_its_page_and_line(run, line: int):
     assert error in report[0]
 
 
-def test_only_the_failing_blocks_fail(run):
+def test_after_a_failure_the_page_stops(run):
     assert run.returncode == 1
     summary = run.stdout.strip().splitlines()[-1]
-    assert re.search(rf"\b{len(EXPECTED)} failed, 1 passed\b", summary), summary
+    # The block after the failing one is not run on each page, except where the
+    # process ended: that page goes on in a new worker, without its earlier state.
+    assert re.search(rf"\b{len(EXPECTED)} failed, 1 passed, 5 skipped\b", summary), (
+        summary
+    )
+    not_run = r"docs/thread\.md:\d+ \(python\): not run: the block at line 3 failed"
+    assert re.search(not_run, run.stdout), run.stdout[-3000:]
