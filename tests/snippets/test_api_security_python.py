@@ -4,6 +4,7 @@ import importlib.util
 import ipaddress
 import secrets
 import socket
+import ssl
 import threading
 import warnings
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import jwt
 import pytest
+import trustme
 from argon2 import PasswordHasher
 from fastapi import Depends, FastAPI
 from starlette.exceptions import StarletteDeprecationWarning
@@ -23,7 +25,13 @@ from snippets.api_security_python.headers import (
     SecurityHeadersMiddleware,
 )
 from snippets.api_security_python.ratelimit import RateLimit, TokenBucket
-from snippets.api_security_python.ssrf import check_url, fetch, is_public
+from snippets.api_security_python.ssrf import (
+    Destination,
+    GuardedClient,
+    check_url,
+    fetch,
+    is_public,
+)
 from snippets.api_security_python.tokens import TokenRevokedError, TokenService
 
 # starlette 1.x warns that TestClient runs on plain httpx (it prefers httpx2); the
@@ -360,6 +368,19 @@ ATTACKS = [
     "gopher://127.0.0.1:6379/_x",
     "ftp://example.com/",
     "http:///no-host",
+    "http://168.63.129.16/machine?comp=goalstate",
+    "http://[fec0::1]/",
+    "http://[fec0:ffff::1]/",
+    "http://127.0.0.1:secret@example.com/",
+    "http://user@example.com/",
+    "http://example.com:0/",
+    "http://example.com:99999/",
+    "http://example.com:22/",
+    "http://0177.0.0.1/",
+    "http://127.000.000.001/",
+    "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/",
+    "http://[::1/",
+    "http://exa\x01mple.com/",
 ]
 
 
@@ -373,7 +394,6 @@ def test_guard_refuses_non_public_destinations(resolver, url):
     ("url", "address"),
     [
         ("https://example.com/", "93.184.215.14"),
-        ("http://93.184.215.14:8080/x", "93.184.215.14"),
         (
             "http://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/",
             "2606:2800:21f:cb07:6820:80da:af6b:8b2c",
@@ -382,6 +402,13 @@ def test_guard_refuses_non_public_destinations(resolver, url):
 )
 def test_guard_allows_public_destinations(resolver, url, address):
     assert check_url(url).address == ipaddress.ip_address(address)
+
+
+def test_other_ports_only_when_named(resolver):
+    with pytest.raises(ValueError, match="port 8080 is not allowed"):
+        check_url("http://93.184.215.14:8080/x")
+    allowed = check_url("http://93.184.215.14:8080/x", ports=frozenset({8080}))
+    assert allowed.address == ipaddress.ip_address("93.184.215.14")
 
 
 def test_is_public_unwraps_mapped_addresses():
@@ -406,8 +433,8 @@ def test_request_goes_to_the_checked_address(resolver):
         seen.append(request)
         return httpx.Response(200)
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
-        fetch("https://example.com:8443/a?b=1", client)
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
+        fetch("https://example.com:8443/a?b=1", client, ports=frozenset({8443}))
     [request] = seen
     assert str(request.url) == "https://93.184.215.14:8443/a?b=1"
     assert request.headers["host"] == "example.com:8443"
@@ -428,7 +455,7 @@ def test_dns_rebinding_is_defeated():
         seen.append(request.url.host)
         return httpx.Response(200)
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
         fetch("http://rebind.example.com/", client, resolver=rebinding)
     assert lookups == ["rebind.example.com"]
     assert seen == ["93.184.215.14"]
@@ -446,7 +473,7 @@ def test_redirects_are_rechecked_and_limited(resolver):
             return httpx.Response(301, headers={"Location": targets[request.url.path]})
         return httpx.Response(200, text=request.url.path)
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
         for path in ("/meta", "/mapped"):
             with pytest.raises(ValueError, match="non-public"):
                 fetch(f"http://example.com{path}", client)
@@ -481,8 +508,180 @@ def loopback_server() -> Iterator[ThreadingHTTPServer]:
 
 def test_real_loopback_server_stays_unreachable(loopback_server):
     url = f"http://127.0.0.1:{loopback_server.server_address[1]}/"
-    with httpx.Client(trust_env=False) as client:
+    port = loopback_server.server_address[1]
+    with GuardedClient() as client:
         assert client.get(url).status_code == 204  # reachable directly
         with pytest.raises(ValueError, match="non-public"):
+            fetch(url, client, ports=frozenset({port}))
+        with pytest.raises(ValueError, match=f"port {port} is not allowed"):
             fetch(url, client)
     assert loopback_server.hits == 1  # type: ignore[attr-defined]
+
+
+def test_fetch_needs_a_guarded_client(resolver):
+    with pytest.raises(TypeError, match="GuardedClient"):
+        fetch("http://example.com/", httpx.Client())  # type: ignore[arg-type]
+
+
+def test_redirect_without_location_or_with_a_malformed_one(resolver):
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/broken":
+            return httpx.Response(302, headers={"Location": "http://[::1"})
+        return httpx.Response(302, text="no location")
+
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
+        answered = fetch("http://example.com/nowhere", client)
+        assert (answered.status_code, answered.text) == (302, "no location")
+        with pytest.raises(ValueError, match="Invalid URL in location header"):
+            fetch("http://example.com/broken", client)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_body_is_capped_declared_or_streamed(resolver):
+    produced: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/declared":
+            return httpx.Response(200, headers={"Content-Length": "5000"}, content=b"")
+
+        def chunks() -> Iterator[bytes]:
+            for index in range(1000):
+                produced.append(index)
+                yield b"x" * 100
+
+        return httpx.Response(200, content=chunks())
+
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
+        with pytest.raises(ValueError, match="over 1000 bytes"):
+            fetch("http://example.com/declared", client, max_bytes=1000)
+        with pytest.raises(ValueError, match="over 1000 bytes"):
+            fetch("http://example.com/stream", client, max_bytes=1000)
+        assert len(produced) == 11  # stopped at the first chunk past the limit
+        small = fetch("http://example.com/stream", client, max_bytes=100_000)
+        assert len(small.content) == 100_000
+
+
+def test_one_deadline_for_the_whole_fetch(resolver):
+    clock = Clock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        clock.now += 4.0  # each hop takes four seconds
+        return httpx.Response(302, headers={"Location": "/next"})
+
+    mock = httpx.MockTransport(handler)
+    with GuardedClient(transport=mock) as client, pytest.raises(httpx.TimeoutException):
+        fetch("http://example.com/", client, timeout=10.0, clock=clock)
+    assert clock.now == 12.0  # three hops, then no fourth request
+
+
+def test_userinfo_is_never_forwarded(resolver):
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200)
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as plain:
+        plain.get("http://127.0.0.1:secret@example.com/")
+    assert seen[0].headers["authorization"].startswith("Basic ")  # the leak
+    mock = httpx.MockTransport(handler)
+    with GuardedClient(transport=mock) as client, pytest.raises(ValueError, match="cred"):
+        fetch("http://127.0.0.1:secret@example.com/", client)
+    assert len(seen) == 1
+
+
+# --- TLS: a connection verified for one name never serves another ---------------
+
+
+class EchoHost(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, so the pool can reuse connections
+
+    def do_GET(self) -> None:
+        body = self.headers["host"].encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def authority() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture
+def tls_server(authority) -> Iterator[tuple[int, list[str], ssl.SSLContext]]:
+    """HTTPS on loopback with certificates for a.test and b.test, nothing else."""
+    contexts = {}
+    for name in ("a.test", "b.test"):
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        authority.issue_cert(name).configure_cert(context)
+        contexts[name] = context
+    handshakes: list[str] = []
+
+    def choose(tls_socket, server_name, _context) -> None:
+        handshakes.append(server_name)
+        tls_socket.context = contexts.get(server_name, contexts["a.test"])
+
+    contexts["a.test"].sni_callback = choose
+    server = ThreadingHTTPServer(("127.0.0.1", 0), EchoHost)
+    server.socket = contexts["a.test"].wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
+    thread.start()
+    trusting = ssl.create_default_context()
+    authority.configure_trust(trusting)
+    yield server.server_address[1], handshakes, trusting
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def send_to(client: httpx.Client, port: int, name: str) -> str:
+    url = httpx.URL(f"https://{name}:{port}/")
+    destination = Destination(url, ipaddress.ip_address("127.0.0.1"))
+    try:
+        return client.send(destination.build_request(client)).text
+    except httpx.ConnectError:
+        return "refused"
+
+
+def test_plain_client_reuses_a_connection_verified_for_another_name(tls_server):
+    port, handshakes, trusting = tls_server
+    with httpx.Client(verify=trusting) as plain:
+        assert send_to(plain, port, "c.test") == "refused"
+        assert send_to(plain, port, "a.test") == f"a.test:{port}"
+        assert send_to(plain, port, "c.test") == f"c.test:{port}"  # the hole
+    assert handshakes == ["c.test", "a.test"]
+
+
+def test_guarded_client_verifies_every_name(tls_server):
+    port, handshakes, trusting = tls_server
+    with GuardedClient(verify=trusting) as client:
+        assert send_to(client, port, "a.test") == f"a.test:{port}"
+        assert send_to(client, port, "b.test") == f"b.test:{port}"
+        assert send_to(client, port, "c.test") == "refused"
+        assert send_to(client, port, "c.test") == "refused"
+        assert send_to(client, port, "a.test") == f"a.test:{port}"
+    # b.test got its own handshake; a.test reused its own connection.
+    assert handshakes == ["a.test", "b.test", "c.test", "c.test"]
+
+
+def test_least_recently_used_pools_are_closed(tls_server):
+    port, handshakes, trusting = tls_server
+    with GuardedClient(verify=trusting, max_names=1) as client:
+        for name in ("a.test", "a.test", "b.test", "a.test"):
+            assert send_to(client, port, name) == f"{name}:{port}"
+        assert list(client._transport.pools) == ["a.test"]  # type: ignore[attr-defined]
+    assert handshakes == ["a.test", "b.test", "a.test"]
