@@ -592,7 +592,10 @@ def test_userinfo_is_never_forwarded(resolver):
         plain.get("http://127.0.0.1:secret@example.com/")
     assert seen[0].headers["authorization"].startswith("Basic ")  # the leak
     mock = httpx.MockTransport(handler)
-    with GuardedClient(transport=mock) as client, pytest.raises(ValueError, match="cred"):
+    with (
+        GuardedClient(transport=mock) as client,
+        pytest.raises(ValueError, match="cred"),
+    ):
         fetch("http://127.0.0.1:secret@example.com/", client)
     assert len(seen) == 1
 
