@@ -7,10 +7,12 @@ import socket
 import ssl
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import anyio
 import httpx
 import jwt
 import pytest
@@ -24,6 +26,7 @@ from snippets.api_security_python.headers import (
     SECURITY_HEADERS,
     SecurityHeadersMiddleware,
 )
+from snippets.api_security_python.limits import BodySizeLimit
 from snippets.api_security_python.ratelimit import RateLimit, TokenBucket
 from snippets.api_security_python.ssrf import (
     Destination,
@@ -77,6 +80,85 @@ def test_security_headers_on_every_response():
             response = client.get(path)
             for name, value in SECURITY_HEADERS.items():
                 assert response.headers[name] == value
+
+
+# --- body size limit ----------------------------------------------------------------
+
+
+def drive(app, chunks: list[bytes], headers=()) -> tuple[list[dict], int]:
+    """Call an ASGI app as a server would: one receive() per chunk."""
+    pending = iter(chunks)
+    sent: list[dict] = []
+    pulled = 0
+
+    async def receive() -> dict:
+        nonlocal pulled
+        chunk = next(pending, b"")
+        pulled += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": chunk != b""}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": list(headers)}
+    anyio.run(app, scope, receive, send)
+    return sent, pulled
+
+
+async def reads_everything(scope, receive, send) -> None:
+    """A raw app that keeps calling receive() until the body ends or the client goes."""
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        size += len(message["body"])
+        if not message["more_body"]:
+            break
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": str(size).encode()})
+
+
+def test_body_limit_counts_chunks_and_stops_early():
+    limited = BodySizeLimit(reads_everything, max_bytes=250)
+    sent, pulled = drive(limited, [b"x" * 100] * 10)
+    assert pulled == 300  # the chunk that crossed the limit, and no further
+    assert [m.get("status") for m in sent] == [413, None]
+    assert b"over 250 bytes" in sent[1]["body"]
+    sent, pulled = drive(limited, [b"x" * 100] * 2)
+    assert (sent[0]["status"], sent[1]["body"], pulled) == (200, b"200", 200)
+
+
+def test_declared_length_is_refused_unread():
+    limited = BodySizeLimit(reads_everything, max_bytes=250)
+    sent, pulled = drive(limited, [b"x" * 100] * 10, [(b"content-length", b"1000")])
+    assert (sent[0]["status"], pulled) == (413, 0)
+
+
+def test_body_limit_after_the_response_started_only_cuts_the_body():
+    async def answers_first(scope, receive, send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        await send({"type": "http.response.body", "body": b"done"})
+
+    sent, pulled = drive(BodySizeLimit(answers_first, max_bytes=250), [b"x" * 100] * 9)
+    assert [m.get("status") for m in sent] == [200]  # no second start, no body
+    assert pulled == 300
+
+
+def test_body_limit_passes_lifespan_through():
+    started: list[bool] = []
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        started.append(True)
+        yield
+
+    app = FastAPI(lifespan=lifespan)
+    app.add_middleware(BodySizeLimit, max_bytes=10)
+    with TestClient(app):
+        assert started == [True]
 
 
 # --- rate limiting ----------------------------------------------------------------
