@@ -1,6 +1,7 @@
-"""An API that combines the defences: headers, CORS allow-list, login rate limit,
-Argon2id passwords, JWT sessions in a cookie (with CSRF protection) or a bearer header,
-revocation on logout, and updates that refuse unknown fields."""
+"""An API that combines the defences: headers, CORS allow-list, sign-in rate limits
+per client and per account, Argon2id passwords, JWT sessions in a cookie (with CSRF
+protection) or a bearer header, revocation on logout, and updates that refuse unknown
+fields."""
 
 import hmac
 import secrets
@@ -15,7 +16,7 @@ from jwt import InvalidTokenError
 from pydantic import BaseModel, ConfigDict, Field
 
 from snippets.api_security_python.headers import SecurityHeadersMiddleware
-from snippets.api_security_python.ratelimit import RateLimit, TokenBucket
+from snippets.api_security_python.ratelimit import RateLimit, TokenBucket, enforce
 from snippets.api_security_python.tokens import TokenService
 
 # __Host- cookies must be Secure, have Path=/ and no Domain: no subdomain can set them.
@@ -69,6 +70,7 @@ def create_app(
     hasher: PasswordHasher,
     users: dict[str, User],
     login_limit: TokenBucket,
+    account_limit: TokenBucket,
     allowed_origins: list[str],
 ) -> FastAPI:
     app = FastAPI()
@@ -85,6 +87,9 @@ def create_app(
     unknown_user_hash = hasher.hash(secrets.token_urlsafe(32))
 
     def authenticate(credentials: Credentials) -> User:
+        # Per account, whatever the address: stops a botnet spreading guesses for one
+        # account over many addresses. Checked before the costly hash.
+        enforce(account_limit, credentials.username.strip().casefold())
         user = users.get(credentials.username)
         stored = user.password_hash if user else unknown_user_hash
         try:

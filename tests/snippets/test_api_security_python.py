@@ -18,7 +18,7 @@ import jwt
 import pytest
 import trustme
 from argon2 import PasswordHasher
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
 from starlette.exceptions import StarletteDeprecationWarning
 
 from snippets.api_security_python.app import User, create_app
@@ -27,7 +27,11 @@ from snippets.api_security_python.headers import (
     SecurityHeadersMiddleware,
 )
 from snippets.api_security_python.limits import BodySizeLimit
-from snippets.api_security_python.ratelimit import RateLimit, TokenBucket
+from snippets.api_security_python.ratelimit import (
+    RateLimit,
+    TokenBucket,
+    client_address,
+)
 from snippets.api_security_python.ssrf import (
     Destination,
     GuardedClient,
@@ -199,6 +203,48 @@ def test_rate_limit_answers_429_with_retry_after():
     assert blocked.headers["retry-after"] == "4"
 
 
+@pytest.mark.parametrize(
+    ("peer", "key"),
+    [
+        ("203.0.113.9", "203.0.113.9"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),
+        ("::ffff:203.0.113.9", "203.0.113.9"),
+        ("testclient", "testclient"),
+    ],
+)
+def test_client_address_narrows_ipv6_to_its_64(peer, key):
+    app = FastAPI()
+
+    @app.get("/")
+    def show(request: Request) -> str:
+        return client_address(request)
+
+    assert TestClient(app, client=(peer, 1)).get("/").json() == key
+
+
+def test_bucket_map_is_bounded_and_drops_the_longest_idle():
+    clock = FakeClock()
+    bucket = TokenBucket(capacity=1, rate=0.1, clock=clock, max_keys=2)
+    bucket.acquire("a")
+    clock.now = 1.0
+    bucket.acquire("b")
+    bucket.acquire("a")  # a is now the most recently used, and empty
+    bucket.acquire("c")  # evicts b
+    assert len(bucket) == 2
+    assert bucket.acquire("a") > 0  # a kept its state
+    assert bucket.acquire("b") == 0.0  # b was forgotten: a fresh bucket
+
+
+def test_account_limit_holds_across_addresses(api):
+    statuses = []
+    for n in range(25):
+        client = TestClient(api, client=(f"198.51.100.{n}", 1))
+        wrong = {"username": "Alice" if n % 2 else "alice", "password": "x"}
+        statuses.append(client.post("/token", json=wrong).status_code)
+    assert statuses == [401] * 20 + [429] * 5  # capacity 20 per account
+
+
 # --- tokens -----------------------------------------------------------------------
 
 
@@ -290,6 +336,7 @@ def api(tokens, hasher, users) -> FastAPI:
         hasher=hasher,
         users=users,
         login_limit=TokenBucket(capacity=20, rate=1.0),
+        account_limit=TokenBucket(capacity=20, rate=1.0),
         allowed_origins=[ORIGIN],
     )
 
@@ -381,6 +428,7 @@ def test_login_rehashes_after_cost_change(tokens, hasher, users):
         hasher=stronger,
         users=users,
         login_limit=TokenBucket(capacity=5, rate=1.0),
+        account_limit=TokenBucket(capacity=5, rate=1.0),
         allowed_origins=[ORIGIN],
     )
     client = TestClient(app, base_url="https://api.example.com")
