@@ -21,7 +21,8 @@ from snippets.api_security_python.tokens import TokenService
 
 # __Host- cookies must be Secure, have Path=/ and no Domain: no subdomain can set them.
 SESSION_COOKIE = "__Host-session"
-CSRF_COOKIE = "__Host-csrf"
+# Responses that carry a credential must not be stored by any cache (RFC 6749 5.1).
+NO_STORE = {"Cache-Control": "no-store"}
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -139,8 +140,10 @@ def create_app(
 
     @app.post("/login", dependencies=limited)
     def login(credentials: Credentials, response: Response) -> dict[str, str]:
-        """Browser sign-in: the session lives in an HttpOnly cookie."""
+        """Browser sign-in: the session lives in an HttpOnly cookie; the CSRF token
+        comes back in the body, for the page's script to keep in memory."""
         user = authenticate(credentials)
+        response.headers.update(NO_STORE)
         csrf = secrets.token_urlsafe(32)
         max_age = int(tokens.lifetime.total_seconds())
         response.set_cookie(
@@ -152,16 +155,21 @@ def create_app(
             httponly=True,  # page scripts (and XSS) cannot read it
             samesite="strict",
         )
-        # Readable by the page's own script, which echoes it in X-CSRF-Token.
-        response.set_cookie(
-            CSRF_COOKIE, csrf, max_age=max_age, path="/", secure=True, samesite="strict"
-        )
         return {"csrf_token": csrf}
 
+    @app.get("/csrf")
+    def csrf_token(session: Session, response: Response) -> dict[str, str]:
+        """The session's CSRF token again, for a page that was reloaded. Only the
+        origins CORS allows can read this response."""
+        _user, claims = session
+        response.headers.update(NO_STORE)
+        return {"csrf_token": claims["csrf"]}
+
     @app.post("/token", dependencies=limited)
-    def token(credentials: Credentials) -> dict[str, str]:
+    def token(credentials: Credentials, response: Response) -> dict[str, str]:
         """Sign-in for non-browser clients, which send Authorization: Bearer."""
         user = authenticate(credentials)
+        response.headers.update(NO_STORE)
         access_token = tokens.issue(user.username, csrf=secrets.token_urlsafe(32))
         return {"access_token": access_token, "token_type": "bearer"}
 
@@ -181,7 +189,8 @@ def create_app(
     def logout(session: Session, response: Response) -> None:
         _user, claims = session
         tokens.revoke(claims)  # the token is dead even if someone kept a copy
-        for name in (SESSION_COOKIE, CSRF_COOKIE):
-            response.delete_cookie(name, path="/", secure=True, samesite="strict")
+        response.delete_cookie(
+            SESSION_COOKIE, path="/", secure=True, httponly=True, samesite="strict"
+        )
 
     return app

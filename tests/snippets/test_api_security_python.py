@@ -353,12 +353,45 @@ def browser(api) -> TestClient:
 def test_login_sets_hardened_cookies(api):
     client = TestClient(api, base_url="https://api.example.com")
     response = client.post("/login", json={"username": "alice", "password": PASSWORD})
-    session, csrf = response.headers.get_list("set-cookie")
+    [session] = response.headers.get_list("set-cookie")
     assert session.startswith("__Host-session=")
     for flag in ("HttpOnly", "Secure", "SameSite=strict", "Path=/"):
         assert flag in session
-    assert "HttpOnly" not in csrf
     assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_spa_on_another_host_gets_its_csrf_token_from_bodies(api):
+    origin = {"Origin": ORIGIN, "Sec-Fetch-Site": "same-site"}
+    spa = TestClient(api, base_url="https://api.example.com", headers=origin)
+    first = spa.post("/login", json={"username": "alice", "password": PASSWORD})
+    assert "csrf" not in first.headers["set-cookie"]  # no cookie the app can't read
+    again = spa.get("/csrf")
+    assert again.json() == first.json()
+    assert again.headers["access-control-allow-origin"] == ORIGIN
+    assert again.headers["cache-control"] == "no-store"
+    token = {"X-CSRF-Token": again.json()["csrf_token"]}
+    assert spa.patch("/me", json={"display_name": "A"}, headers=token).is_success
+    elsewhere = {"Origin": "https://evil.example"}
+    assert (
+        "access-control-allow-origin" not in spa.get("/csrf", headers=elsewhere).headers
+    )
+
+
+def test_security_headers_on_a_500():
+    app = FastAPI()
+    app.add_middleware(SecurityHeadersMiddleware)
+
+    @app.get("/crash")
+    def crash() -> None:
+        raise RuntimeError("bug")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/crash")
+    assert (response.status_code, response.text) == (500, "Internal Server Error")
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value
+    with pytest.raises(RuntimeError, match="bug"):  # still raised, so it is logged
+        TestClient(app).get("/crash")
 
 
 def test_unknown_user_and_wrong_password_look_the_same(api):
