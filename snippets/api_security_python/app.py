@@ -1,6 +1,7 @@
-"""An API that combines the defences: headers, CORS allow-list, login rate limit,
-Argon2id passwords, JWT sessions in a cookie (with CSRF protection) or a bearer header,
-revocation on logout, and updates that refuse unknown fields."""
+"""An API that combines the defences: headers, CORS allow-list, sign-in rate limits
+per client and per account, Argon2id passwords, JWT sessions in a cookie (with CSRF
+protection) or a bearer header, revocation on logout, and updates that refuse unknown
+fields."""
 
 import hmac
 import secrets
@@ -15,12 +16,13 @@ from jwt import InvalidTokenError
 from pydantic import BaseModel, ConfigDict, Field
 
 from snippets.api_security_python.headers import SecurityHeadersMiddleware
-from snippets.api_security_python.ratelimit import RateLimit, TokenBucket
+from snippets.api_security_python.ratelimit import RateLimit, TokenBucket, enforce
 from snippets.api_security_python.tokens import TokenService
 
 # __Host- cookies must be Secure, have Path=/ and no Domain: no subdomain can set them.
 SESSION_COOKIE = "__Host-session"
-CSRF_COOKIE = "__Host-csrf"
+# Responses that carry a credential must not be stored by any cache (RFC 6749 5.1).
+NO_STORE = {"Cache-Control": "no-store"}
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -69,6 +71,7 @@ def create_app(
     hasher: PasswordHasher,
     users: dict[str, User],
     login_limit: TokenBucket,
+    account_limit: TokenBucket,
     allowed_origins: list[str],
 ) -> FastAPI:
     app = FastAPI()
@@ -85,6 +88,9 @@ def create_app(
     unknown_user_hash = hasher.hash(secrets.token_urlsafe(32))
 
     def authenticate(credentials: Credentials) -> User:
+        # Per account, whatever the address: stops a botnet spreading guesses for one
+        # account over many addresses. Checked before the costly hash.
+        enforce(account_limit, credentials.username.strip().casefold())
         user = users.get(credentials.username)
         stored = user.password_hash if user else unknown_user_hash
         try:
@@ -134,8 +140,10 @@ def create_app(
 
     @app.post("/login", dependencies=limited)
     def login(credentials: Credentials, response: Response) -> dict[str, str]:
-        """Browser sign-in: the session lives in an HttpOnly cookie."""
+        """Browser sign-in: the session lives in an HttpOnly cookie; the CSRF token
+        comes back in the body, for the page's script to keep in memory."""
         user = authenticate(credentials)
+        response.headers.update(NO_STORE)
         csrf = secrets.token_urlsafe(32)
         max_age = int(tokens.lifetime.total_seconds())
         response.set_cookie(
@@ -147,16 +155,21 @@ def create_app(
             httponly=True,  # page scripts (and XSS) cannot read it
             samesite="strict",
         )
-        # Readable by the page's own script, which echoes it in X-CSRF-Token.
-        response.set_cookie(
-            CSRF_COOKIE, csrf, max_age=max_age, path="/", secure=True, samesite="strict"
-        )
         return {"csrf_token": csrf}
 
+    @app.get("/csrf")
+    def csrf_token(session: Session, response: Response) -> dict[str, str]:
+        """The session's CSRF token again, for a page that was reloaded. Only the
+        origins CORS allows can read this response."""
+        _user, claims = session
+        response.headers.update(NO_STORE)
+        return {"csrf_token": claims["csrf"]}
+
     @app.post("/token", dependencies=limited)
-    def token(credentials: Credentials) -> dict[str, str]:
+    def token(credentials: Credentials, response: Response) -> dict[str, str]:
         """Sign-in for non-browser clients, which send Authorization: Bearer."""
         user = authenticate(credentials)
+        response.headers.update(NO_STORE)
         access_token = tokens.issue(user.username, csrf=secrets.token_urlsafe(32))
         return {"access_token": access_token, "token_type": "bearer"}
 
@@ -176,7 +189,8 @@ def create_app(
     def logout(session: Session, response: Response) -> None:
         _user, claims = session
         tokens.revoke(claims)  # the token is dead even if someone kept a copy
-        for name in (SESSION_COOKIE, CSRF_COOKIE):
-            response.delete_cookie(name, path="/", secure=True, samesite="strict")
+        response.delete_cookie(
+            SESSION_COOKIE, path="/", secure=True, httponly=True, samesite="strict"
+        )
 
     return app

@@ -15,6 +15,9 @@ SECURITY_HEADERS = {
 }
 
 
+SERVER_ERROR = b"Internal Server Error"
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp, headers: dict[str, str] | None = None) -> None:
         self.app = app
@@ -25,11 +28,34 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
                 for name, value in self.headers.items():
                     headers.setdefault(name, value)  # a route may set its own
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Starlette's ServerErrorMiddleware sits outside every added middleware,
+            # so its 500 would never pass through here. Answer first, then let the
+            # error propagate to be logged; the outer middleware sees a response
+            # already started and sends nothing more.
+            if not started:
+                await send_with_headers(
+                    {
+                        "type": "http.response.start",
+                        "status": 500,
+                        "headers": [
+                            (b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(SERVER_ERROR)).encode()),
+                        ],
+                    }
+                )
+                await send({"type": "http.response.body", "body": SERVER_ERROR})
+            raise

@@ -4,17 +4,21 @@ import importlib.util
 import ipaddress
 import secrets
 import socket
+import ssl
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import anyio
 import httpx
 import jwt
 import pytest
+import trustme
 from argon2 import PasswordHasher
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
 from starlette.exceptions import StarletteDeprecationWarning
 
 from snippets.api_security_python.app import User, create_app
@@ -22,8 +26,19 @@ from snippets.api_security_python.headers import (
     SECURITY_HEADERS,
     SecurityHeadersMiddleware,
 )
-from snippets.api_security_python.ratelimit import RateLimit, TokenBucket
-from snippets.api_security_python.ssrf import check_url, fetch, is_public
+from snippets.api_security_python.limits import BodySizeLimit
+from snippets.api_security_python.ratelimit import (
+    RateLimit,
+    TokenBucket,
+    client_address,
+)
+from snippets.api_security_python.ssrf import (
+    Destination,
+    GuardedClient,
+    check_url,
+    fetch,
+    is_public,
+)
 from snippets.api_security_python.tokens import TokenRevokedError, TokenService
 
 # starlette 1.x warns that TestClient runs on plain httpx (it prefers httpx2); the
@@ -71,6 +86,85 @@ def test_security_headers_on_every_response():
                 assert response.headers[name] == value
 
 
+# --- body size limit ----------------------------------------------------------------
+
+
+def drive(app, chunks: list[bytes], headers=()) -> tuple[list[dict], int]:
+    """Call an ASGI app as a server would: one receive() per chunk."""
+    pending = iter(chunks)
+    sent: list[dict] = []
+    pulled = 0
+
+    async def receive() -> dict:
+        nonlocal pulled
+        chunk = next(pending, b"")
+        pulled += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": chunk != b""}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": list(headers)}
+    anyio.run(app, scope, receive, send)
+    return sent, pulled
+
+
+async def reads_everything(scope, receive, send) -> None:
+    """A raw app that keeps calling receive() until the body ends or the client goes."""
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        size += len(message["body"])
+        if not message["more_body"]:
+            break
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": str(size).encode()})
+
+
+def test_body_limit_counts_chunks_and_stops_early():
+    limited = BodySizeLimit(reads_everything, max_bytes=250)
+    sent, pulled = drive(limited, [b"x" * 100] * 10)
+    assert pulled == 300  # the chunk that crossed the limit, and no further
+    assert [m.get("status") for m in sent] == [413, None]
+    assert b"over 250 bytes" in sent[1]["body"]
+    sent, pulled = drive(limited, [b"x" * 100] * 2)
+    assert (sent[0]["status"], sent[1]["body"], pulled) == (200, b"200", 200)
+
+
+def test_declared_length_is_refused_unread():
+    limited = BodySizeLimit(reads_everything, max_bytes=250)
+    sent, pulled = drive(limited, [b"x" * 100] * 10, [(b"content-length", b"1000")])
+    assert (sent[0]["status"], pulled) == (413, 0)
+
+
+def test_body_limit_after_the_response_started_only_cuts_the_body():
+    async def answers_first(scope, receive, send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        await send({"type": "http.response.body", "body": b"done"})
+
+    sent, pulled = drive(BodySizeLimit(answers_first, max_bytes=250), [b"x" * 100] * 9)
+    assert [m.get("status") for m in sent] == [200]  # no second start, no body
+    assert pulled == 300
+
+
+def test_body_limit_passes_lifespan_through():
+    started: list[bool] = []
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        started.append(True)
+        yield
+
+    app = FastAPI(lifespan=lifespan)
+    app.add_middleware(BodySizeLimit, max_bytes=10)
+    with TestClient(app):
+        assert started == [True]
+
+
 # --- rate limiting ----------------------------------------------------------------
 
 
@@ -107,6 +201,48 @@ def test_rate_limit_answers_429_with_retry_after():
     blocked = client.post("/login", headers={"X-Forwarded-For": "198.51.100.1"})
     assert blocked.status_code == 429
     assert blocked.headers["retry-after"] == "4"
+
+
+@pytest.mark.parametrize(
+    ("peer", "key"),
+    [
+        ("203.0.113.9", "203.0.113.9"),
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),
+        ("::ffff:203.0.113.9", "203.0.113.9"),
+        ("testclient", "testclient"),
+    ],
+)
+def test_client_address_narrows_ipv6_to_its_64(peer, key):
+    app = FastAPI()
+
+    @app.get("/")
+    def show(request: Request) -> str:
+        return client_address(request)
+
+    assert TestClient(app, client=(peer, 1)).get("/").json() == key
+
+
+def test_bucket_map_is_bounded_and_drops_the_longest_idle():
+    clock = FakeClock()
+    bucket = TokenBucket(capacity=1, rate=0.1, clock=clock, max_keys=2)
+    bucket.acquire("a")
+    clock.now = 1.0
+    bucket.acquire("b")
+    bucket.acquire("a")  # a is now the most recently used, and empty
+    bucket.acquire("c")  # evicts b
+    assert len(bucket) == 2
+    assert bucket.acquire("a") > 0  # a kept its state
+    assert bucket.acquire("b") == 0.0  # b was forgotten: a fresh bucket
+
+
+def test_account_limit_holds_across_addresses(api):
+    statuses = []
+    for n in range(25):
+        client = TestClient(api, client=(f"198.51.100.{n}", 1))
+        wrong = {"username": "Alice" if n % 2 else "alice", "password": "x"}
+        statuses.append(client.post("/token", json=wrong).status_code)
+    assert statuses == [401] * 20 + [429] * 5  # capacity 20 per account
 
 
 # --- tokens -----------------------------------------------------------------------
@@ -200,6 +336,7 @@ def api(tokens, hasher, users) -> FastAPI:
         hasher=hasher,
         users=users,
         login_limit=TokenBucket(capacity=20, rate=1.0),
+        account_limit=TokenBucket(capacity=20, rate=1.0),
         allowed_origins=[ORIGIN],
     )
 
@@ -216,12 +353,45 @@ def browser(api) -> TestClient:
 def test_login_sets_hardened_cookies(api):
     client = TestClient(api, base_url="https://api.example.com")
     response = client.post("/login", json={"username": "alice", "password": PASSWORD})
-    session, csrf = response.headers.get_list("set-cookie")
+    [session] = response.headers.get_list("set-cookie")
     assert session.startswith("__Host-session=")
     for flag in ("HttpOnly", "Secure", "SameSite=strict", "Path=/"):
         assert flag in session
-    assert "HttpOnly" not in csrf
     assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_spa_on_another_host_gets_its_csrf_token_from_bodies(api):
+    origin = {"Origin": ORIGIN, "Sec-Fetch-Site": "same-site"}
+    spa = TestClient(api, base_url="https://api.example.com", headers=origin)
+    first = spa.post("/login", json={"username": "alice", "password": PASSWORD})
+    assert "csrf" not in first.headers["set-cookie"]  # no cookie the app can't read
+    again = spa.get("/csrf")
+    assert again.json() == first.json()
+    assert again.headers["access-control-allow-origin"] == ORIGIN
+    assert again.headers["cache-control"] == "no-store"
+    token = {"X-CSRF-Token": again.json()["csrf_token"]}
+    assert spa.patch("/me", json={"display_name": "A"}, headers=token).is_success
+    elsewhere = {"Origin": "https://evil.example"}
+    assert (
+        "access-control-allow-origin" not in spa.get("/csrf", headers=elsewhere).headers
+    )
+
+
+def test_security_headers_on_a_500():
+    app = FastAPI()
+    app.add_middleware(SecurityHeadersMiddleware)
+
+    @app.get("/crash")
+    def crash() -> None:
+        raise RuntimeError("bug")
+
+    response = TestClient(app, raise_server_exceptions=False).get("/crash")
+    assert (response.status_code, response.text) == (500, "Internal Server Error")
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value
+    with pytest.raises(RuntimeError, match="bug"):  # still raised, so it is logged
+        TestClient(app).get("/crash")
 
 
 def test_unknown_user_and_wrong_password_look_the_same(api):
@@ -291,6 +461,7 @@ def test_login_rehashes_after_cost_change(tokens, hasher, users):
         hasher=stronger,
         users=users,
         login_limit=TokenBucket(capacity=5, rate=1.0),
+        account_limit=TokenBucket(capacity=5, rate=1.0),
         allowed_origins=[ORIGIN],
     )
     client = TestClient(app, base_url="https://api.example.com")
@@ -360,6 +531,19 @@ ATTACKS = [
     "gopher://127.0.0.1:6379/_x",
     "ftp://example.com/",
     "http:///no-host",
+    "http://168.63.129.16/machine?comp=goalstate",
+    "http://[fec0::1]/",
+    "http://[fec0:ffff::1]/",
+    "http://127.0.0.1:secret@example.com/",
+    "http://user@example.com/",
+    "http://example.com:0/",
+    "http://example.com:99999/",
+    "http://example.com:22/",
+    "http://0177.0.0.1/",
+    "http://127.000.000.001/",
+    "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11/",
+    "http://[::1/",
+    "http://exa\x01mple.com/",
 ]
 
 
@@ -373,7 +557,6 @@ def test_guard_refuses_non_public_destinations(resolver, url):
     ("url", "address"),
     [
         ("https://example.com/", "93.184.215.14"),
-        ("http://93.184.215.14:8080/x", "93.184.215.14"),
         (
             "http://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/",
             "2606:2800:21f:cb07:6820:80da:af6b:8b2c",
@@ -382,6 +565,13 @@ def test_guard_refuses_non_public_destinations(resolver, url):
 )
 def test_guard_allows_public_destinations(resolver, url, address):
     assert check_url(url).address == ipaddress.ip_address(address)
+
+
+def test_other_ports_only_when_named(resolver):
+    with pytest.raises(ValueError, match="port 8080 is not allowed"):
+        check_url("http://93.184.215.14:8080/x")
+    allowed = check_url("http://93.184.215.14:8080/x", ports=frozenset({8080}))
+    assert allowed.address == ipaddress.ip_address("93.184.215.14")
 
 
 def test_is_public_unwraps_mapped_addresses():
@@ -406,8 +596,8 @@ def test_request_goes_to_the_checked_address(resolver):
         seen.append(request)
         return httpx.Response(200)
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
-        fetch("https://example.com:8443/a?b=1", client)
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
+        fetch("https://example.com:8443/a?b=1", client, ports=frozenset({8443}))
     [request] = seen
     assert str(request.url) == "https://93.184.215.14:8443/a?b=1"
     assert request.headers["host"] == "example.com:8443"
@@ -428,7 +618,7 @@ def test_dns_rebinding_is_defeated():
         seen.append(request.url.host)
         return httpx.Response(200)
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
         fetch("http://rebind.example.com/", client, resolver=rebinding)
     assert lookups == ["rebind.example.com"]
     assert seen == ["93.184.215.14"]
@@ -446,7 +636,7 @@ def test_redirects_are_rechecked_and_limited(resolver):
             return httpx.Response(301, headers={"Location": targets[request.url.path]})
         return httpx.Response(200, text=request.url.path)
 
-    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
         for path in ("/meta", "/mapped"):
             with pytest.raises(ValueError, match="non-public"):
                 fetch(f"http://example.com{path}", client)
@@ -481,8 +671,183 @@ def loopback_server() -> Iterator[ThreadingHTTPServer]:
 
 def test_real_loopback_server_stays_unreachable(loopback_server):
     url = f"http://127.0.0.1:{loopback_server.server_address[1]}/"
-    with httpx.Client(trust_env=False) as client:
+    port = loopback_server.server_address[1]
+    with GuardedClient() as client:
         assert client.get(url).status_code == 204  # reachable directly
         with pytest.raises(ValueError, match="non-public"):
+            fetch(url, client, ports=frozenset({port}))
+        with pytest.raises(ValueError, match=f"port {port} is not allowed"):
             fetch(url, client)
     assert loopback_server.hits == 1  # type: ignore[attr-defined]
+
+
+def test_fetch_needs_a_guarded_client(resolver):
+    with pytest.raises(TypeError, match="GuardedClient"):
+        fetch("http://example.com/", httpx.Client())  # type: ignore[arg-type]
+
+
+def test_redirect_without_location_or_with_a_malformed_one(resolver):
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/broken":
+            return httpx.Response(302, headers={"Location": "http://[::1"})
+        return httpx.Response(302, text="no location")
+
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
+        answered = fetch("http://example.com/nowhere", client)
+        assert (answered.status_code, answered.text) == (302, "no location")
+        with pytest.raises(ValueError, match="Invalid URL in location header"):
+            fetch("http://example.com/broken", client)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_body_is_capped_declared_or_streamed(resolver):
+    produced: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/declared":
+            return httpx.Response(200, headers={"Content-Length": "5000"}, content=b"")
+
+        def chunks() -> Iterator[bytes]:
+            for index in range(1000):
+                produced.append(index)
+                yield b"x" * 100
+
+        return httpx.Response(200, content=chunks())
+
+    with GuardedClient(transport=httpx.MockTransport(handler)) as client:
+        with pytest.raises(ValueError, match="over 1000 bytes"):
+            fetch("http://example.com/declared", client, max_bytes=1000)
+        with pytest.raises(ValueError, match="over 1000 bytes"):
+            fetch("http://example.com/stream", client, max_bytes=1000)
+        assert len(produced) == 11  # stopped at the first chunk past the limit
+        small = fetch("http://example.com/stream", client, max_bytes=100_000)
+        assert len(small.content) == 100_000
+
+
+def test_one_deadline_for_the_whole_fetch(resolver):
+    clock = Clock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        clock.now += 4.0  # each hop takes four seconds
+        return httpx.Response(302, headers={"Location": "/next"})
+
+    mock = httpx.MockTransport(handler)
+    with GuardedClient(transport=mock) as client, pytest.raises(httpx.TimeoutException):
+        fetch("http://example.com/", client, timeout=10.0, clock=clock)
+    assert clock.now == 12.0  # three hops, then no fourth request
+
+
+def test_userinfo_is_never_forwarded(resolver):
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200)
+
+    with httpx.Client(transport=httpx.MockTransport(handler)) as plain:
+        plain.get("http://127.0.0.1:secret@example.com/")
+    assert seen[0].headers["authorization"].startswith("Basic ")  # the leak
+    mock = httpx.MockTransport(handler)
+    with (
+        GuardedClient(transport=mock) as client,
+        pytest.raises(ValueError, match="cred"),
+    ):
+        fetch("http://127.0.0.1:secret@example.com/", client)
+    assert len(seen) == 1
+
+
+# --- TLS: a connection verified for one name never serves another ---------------
+
+
+class EchoHost(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, so the pool can reuse connections
+
+    def do_GET(self) -> None:
+        body = self.headers["host"].encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def authority() -> trustme.CA:
+    return trustme.CA()
+
+
+@pytest.fixture
+def tls_server(authority) -> Iterator[tuple[int, list[str], ssl.SSLContext]]:
+    """HTTPS on loopback with certificates for a.test and b.test, nothing else."""
+    contexts = {}
+    for name in ("a.test", "b.test"):
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        authority.issue_cert(name).configure_cert(context)
+        contexts[name] = context
+    handshakes: list[str] = []
+
+    def choose(tls_socket, server_name, _context) -> None:
+        handshakes.append(server_name)
+        tls_socket.context = contexts.get(server_name, contexts["a.test"])
+
+    contexts["a.test"].sni_callback = choose
+    server = ThreadingHTTPServer(("127.0.0.1", 0), EchoHost)
+    server.socket = contexts["a.test"].wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+    )
+    thread.start()
+    trusting = ssl.create_default_context()
+    authority.configure_trust(trusting)
+    yield server.server_address[1], handshakes, trusting
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def send_to(client: httpx.Client, port: int, name: str) -> str:
+    url = httpx.URL(f"https://{name}:{port}/")
+    destination = Destination(url, ipaddress.ip_address("127.0.0.1"))
+    try:
+        return client.send(destination.build_request(client)).text
+    except httpx.ConnectError:
+        return "refused"
+
+
+def test_plain_client_reuses_a_connection_verified_for_another_name(tls_server):
+    port, handshakes, trusting = tls_server
+    with httpx.Client(verify=trusting) as plain:
+        assert send_to(plain, port, "c.test") == "refused"
+        assert send_to(plain, port, "a.test") == f"a.test:{port}"
+        assert send_to(plain, port, "c.test") == f"c.test:{port}"  # the hole
+    assert handshakes == ["c.test", "a.test"]
+
+
+def test_guarded_client_verifies_every_name(tls_server):
+    port, handshakes, trusting = tls_server
+    with GuardedClient(verify=trusting) as client:
+        assert send_to(client, port, "a.test") == f"a.test:{port}"
+        assert send_to(client, port, "b.test") == f"b.test:{port}"
+        assert send_to(client, port, "c.test") == "refused"
+        assert send_to(client, port, "c.test") == "refused"
+        assert send_to(client, port, "a.test") == f"a.test:{port}"
+    # b.test got its own handshake; a.test reused its own connection.
+    assert handshakes == ["a.test", "b.test", "c.test", "c.test"]
+
+
+def test_least_recently_used_pools_are_closed(tls_server):
+    port, handshakes, trusting = tls_server
+    with GuardedClient(verify=trusting, max_names=1) as client:
+        for name in ("a.test", "a.test", "b.test", "a.test"):
+            assert send_to(client, port, name) == f"{name}:{port}"
+        assert list(client._transport.pools) == ["a.test"]  # type: ignore[attr-defined]
+    assert handshakes == ["a.test", "b.test", "a.test"]
