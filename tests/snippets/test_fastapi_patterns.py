@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from collections.abc import Iterator
 from decimal import Decimal
@@ -30,7 +31,28 @@ def upstream(request: httpx.Request) -> httpx.Response:
         return httpx.Response(503)
     if currency == "ZZZ":
         raise httpx.ReadTimeout("the rates service is slow", request=request)
+    if currency in BAD_BODIES:
+        return httpx.Response(200, **BAD_BODIES[currency])
+    if currency == "MOV":
+        return httpx.Response(302, headers={"Location": "https://login.example.com/"})
     return httpx.Response(404)
+
+
+# 200 answers whose body the shop must not use.
+BAD_BODIES = {
+    "HTM": {"html": "<h1>Down for maintenance</h1>"},
+    "TXT": {"text": "1.0842"},
+    "KEY": {"json": {"price": "1.08"}},
+    "LST": {"json": [{"rate": "1.08"}]},
+    "NUL": {"json": {"rate": None}},
+    "BOO": {"json": {"rate": True}},
+    "NAN": {"json": {"rate": "NaN"}},
+    "INF": {"json": {"rate": "Infinity"}},
+    "NEG": {"json": {"rate": "-5"}},
+    "ZER": {"json": {"rate": 0}},
+    "BIG": {"json": {"rate": "1e400"}},
+    "EMP": {"content": b""},
+}
 
 
 @pytest.fixture
@@ -107,6 +129,29 @@ def test_rate_from_the_upstream(client):
 def test_upstream_failures_map_to_json_errors(client, path, status, body):
     response = client.get(path)
     assert (response.status_code, response.json()) == (status, body)
+
+
+@pytest.mark.parametrize("currency", [*BAD_BODIES, "MOV"])
+def test_an_unusable_upstream_answer_is_a_502_and_a_log_line(client, currency, caplog):
+    response = client.get(f"/rates/{currency}")
+    assert response.status_code == 502
+    assert response.json() == {"error": "upstream_unavailable"}
+    assert len(UPSTREAM_CALLS) == 1  # no redirect was followed
+    (record,) = [r for r in caplog.records if r.name == "shop"]
+    assert record.getMessage().startswith(f"upstream failure on /rates/{currency}: ")
+
+
+def test_a_rate_sent_as_a_json_number_is_accepted():
+    async def check() -> Decimal | None:
+        def number(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"rate": 1.0842, "extra": "ignored"})
+
+        async with httpx.AsyncClient(
+            base_url="https://rates.example.com", transport=httpx.MockTransport(number)
+        ) as http:
+            return await get_rates(http, Settings()).rate("EUR")
+
+    assert asyncio.run(check()) == Decimal("1.0842")
 
 
 def test_bad_currency_never_reaches_the_upstream(client):

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from snippets.fastapi_patterns.shop.dependencies import SettingsDep
 from snippets.fastapi_patterns.shop.errors import (
     NotFoundError,
+    UpstreamError,
     not_found_handler,
     upstream_error_handler,
 )
@@ -37,6 +38,7 @@ def create_app(*, rates_transport: httpx.AsyncBaseTransport | None = None) -> Fa
     app.include_router(rates.router)
     app.add_exception_handler(NotFoundError, not_found_handler)
     app.add_exception_handler(httpx.HTTPError, upstream_error_handler)
+    app.add_exception_handler(UpstreamError, upstream_error_handler)
 
     @app.get("/about", tags=["meta"])
     async def about(settings: SettingsDep) -> dict[str, str]:
