@@ -85,6 +85,32 @@ def test_create_then_read_an_item(client):
     assert client.get(created.headers["location"]).json() == created.json()
 
 
+@pytest.mark.parametrize(
+    "host", ["evil.example", "localhost.evil.example", "testserver@evil.example", ""]
+)
+def test_a_forged_host_is_refused_before_any_route_runs(client, host):
+    forged = client.post(
+        "/items", json={"name": "mug", "quantity": 1}, headers={"Host": host}
+    )
+    assert (forged.status_code, forged.text) == (400, "Invalid host header")
+    assert "location" not in forged.headers
+    assert client.post("/items", json={"name": "mug", "quantity": 1}).json()["id"] == 1
+
+
+def test_allowed_hosts_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("SHOP_ALLOWED_HOSTS", '["shop.example.com"]')
+    get_settings.cache_clear()
+    try:
+        app = main.create_app(rates_transport=httpx.MockTransport(upstream))
+        with TestClient(app, base_url="https://shop.example.com") as production:
+            created = production.post("/items", json={"name": "mug", "quantity": 1})
+            assert created.headers["location"] == "https://shop.example.com/items/1"
+            local = production.get("/items/1", headers={"Host": "localhost"})
+            assert local.status_code == 400
+    finally:
+        get_settings.cache_clear()  # the lifespan cached the production settings
+
+
 def test_missing_item_goes_through_the_custom_handler(client):
     response = client.get("/items/42")
     assert response.status_code == 404
@@ -211,7 +237,7 @@ async def test_async_client_with_the_lifespan(app):
     transport = httpx.ASGITransport(app=app)
     async with (
         app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://test") as client,
+        httpx.AsyncClient(transport=transport, base_url="http://localhost") as client,
     ):
         response = await client.get("/rates/EUR")
     assert response.json() == {"currency": "EUR", "rate": "1.0842"}

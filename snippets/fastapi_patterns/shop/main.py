@@ -5,6 +5,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from snippets.fastapi_patterns.shop.dependencies import SettingsDep
 from snippets.fastapi_patterns.shop.errors import (
@@ -34,6 +35,11 @@ def create_app(*, rates_transport: httpx.AsyncBaseTransport | None = None) -> Fa
         # Leaving the block closed the client and its connection pool.
 
     app = FastAPI(title="Shop", lifespan=lifespan)
+    # A request for a Host we do not serve gets a 400 before any route runs, so
+    # url_for() never builds a link to a domain the client made up.
+    app.add_middleware(
+        TrustedHostMiddleware, allowed_hosts=get_settings().allowed_hosts
+    )
     app.include_router(items.router)
     app.include_router(rates.router)
     app.add_exception_handler(NotFoundError, not_found_handler)
