@@ -111,6 +111,20 @@ def test_allowed_hosts_come_from_the_environment(monkeypatch):
         get_settings.cache_clear()  # the lifespan cached the production settings
 
 
+def test_docs_are_off_unless_the_settings_expose_them(client, monkeypatch):
+    for path in ("/docs", "/redoc", "/openapi.json"):
+        assert client.get(path).status_code == 404
+    monkeypatch.setenv("SHOP_EXPOSE_DOCS", "true")
+    get_settings.cache_clear()
+    try:
+        documented = main.create_app(rates_transport=httpx.MockTransport(upstream))
+    finally:
+        get_settings.cache_clear()
+    with TestClient(documented) as docs_client:
+        for path in ("/docs", "/redoc", "/openapi.json"):
+            assert docs_client.get(path).status_code == 200
+
+
 def test_missing_item_goes_through_the_custom_handler(client):
     response = client.get("/items/42")
     assert response.status_code == 404

@@ -34,12 +34,16 @@ def create_app(*, rates_transport: httpx.AsyncBaseTransport | None = None) -> Fa
             yield
         # Leaving the block closed the client and its connection pool.
 
-    app = FastAPI(title="Shop", lifespan=lifespan)
+    settings = get_settings()
+    app = FastAPI(
+        title="Shop",
+        lifespan=lifespan,
+        # Without a schema URL FastAPI serves no /docs and no /redoc either.
+        openapi_url="/openapi.json" if settings.expose_docs else None,
+    )
     # A request for a Host we do not serve gets a 400 before any route runs, so
     # url_for() never builds a link to a domain the client made up.
-    app.add_middleware(
-        TrustedHostMiddleware, allowed_hosts=get_settings().allowed_hosts
-    )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
     app.include_router(items.router)
     app.include_router(rates.router)
     app.add_exception_handler(NotFoundError, not_found_handler)

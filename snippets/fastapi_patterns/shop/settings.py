@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     # The Host names the app answers to; production sets its own, for example
     # SHOP_ALLOWED_HOSTS='["shop.example.com"]'. "testserver" is TestClient's host.
     allowed_hosts: list[str] = ["localhost", "127.0.0.1", "testserver"]
+    # /docs, /redoc and /openapi.json are published only where this is true.
+    expose_docs: bool = False
 
 
 @lru_cache
