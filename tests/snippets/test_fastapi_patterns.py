@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from snippets.fastapi_patterns.shop import main
+from snippets.fastapi_patterns.shop.db import ItemRow, SessionDep
 from snippets.fastapi_patterns.shop.dependencies import get_rates
 from snippets.fastapi_patterns.shop.settings import Settings, get_settings
 
@@ -53,6 +54,11 @@ BAD_BODIES = {
     "BIG": {"json": {"rate": "1e400"}},
     "EMP": {"content": b""},
 }
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"  # SQLAlchemy's asyncio extension does not run on trio
 
 
 @pytest.fixture
@@ -129,6 +135,45 @@ def test_missing_item_goes_through_the_custom_handler(client):
     response = client.get("/items/42")
     assert response.status_code == 404
     assert response.json() == {"error": "not_found", "kind": "item", "key": 42}
+
+
+def test_a_duplicate_name_is_a_409_and_nothing_is_written(client):
+    assert client.post("/items", json={"name": "kettle", "quantity": 1}).is_success
+    duplicate = client.post("/items", json={"name": "kettle", "quantity": 2})
+    assert (duplicate.status_code, duplicate.json()) == (409, {"error": "conflict"})
+    assert client.get("/items/1").json()["quantity"] == 1
+    assert client.get("/items/2").status_code == 404
+
+
+def test_a_failing_route_rolls_its_writes_back(app):
+    @app.post("/crash")
+    async def crash(session: SessionDep) -> None:
+        session.add(ItemRow(name="teapot", quantity=1))
+        await session.flush()
+        raise RuntimeError("after the write")
+
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        assert test_client.post("/crash").status_code == 500
+        assert test_client.get("/items/1").status_code == 404
+        again = test_client.post("/items", json={"name": "teapot", "quantity": 1})
+        assert again.status_code == 201
+
+
+def test_a_file_database_keeps_the_catalogue_across_apps(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOP_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/shop.db")
+    get_settings.cache_clear()
+    try:
+        transport = httpx.MockTransport(upstream)
+        with TestClient(main.create_app(rates_transport=transport)) as first:
+            first.post("/items", json={"name": "kettle", "quantity": 1})
+        with TestClient(main.create_app(rates_transport=transport)) as second:
+            assert second.get("/items/1").json()["name"] == "kettle"
+            # Run twice against the same file, the same insert is a conflict, not a crash.
+            again = second.post("/items", json={"name": "kettle", "quantity": 1})
+            assert again.status_code == 409
+    finally:
+        get_settings.cache_clear()
+    assert [path.name for path in tmp_path.iterdir()] == ["shop.db"]
 
 
 def test_invalid_body_is_a_422_listing_every_error(client):

@@ -33,6 +33,13 @@ async def not_found_handler(request: Request, exc: NotFoundError) -> JSONRespons
     )
 
 
+async def conflict_handler(request: Request, exc: Exception) -> JSONResponse:
+    # A constraint refused the write (a duplicate name, a negative quantity); the
+    # transaction was rolled back. The database's message stays in the log.
+    logger.info("conflict on %s: %s", request.url.path, exc)
+    return JSONResponse(status_code=409, content={"error": "conflict"})
+
+
 async def upstream_error_handler(request: Request, exc: Exception) -> JSONResponse:
     # Timeouts, refused connections, 5xx and invalid bodies: fail closed. The details
     # go to the log; the client learns only that the upstream let us down.

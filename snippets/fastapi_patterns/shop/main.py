@@ -5,12 +5,15 @@ from contextlib import asynccontextmanager
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy.exc import IntegrityError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from snippets.fastapi_patterns.shop.db import open_database
 from snippets.fastapi_patterns.shop.dependencies import SettingsDep
 from snippets.fastapi_patterns.shop.errors import (
     NotFoundError,
     UpstreamError,
+    conflict_handler,
     not_found_handler,
     upstream_error_handler,
 )
@@ -24,15 +27,18 @@ def create_app(*, rates_transport: httpx.AsyncBaseTransport | None = None) -> Fa
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings = get_settings()
-        async with httpx.AsyncClient(
-            base_url=settings.rates_url,
-            timeout=settings.rates_timeout,
-            transport=rates_transport,
-        ) as http:
+        async with (
+            httpx.AsyncClient(
+                base_url=settings.rates_url,
+                timeout=settings.rates_timeout,
+                transport=rates_transport,
+            ) as http,
+            open_database(settings.database_url) as sessions,
+        ):
             app.state.http = http
-            app.state.items = {}
+            app.state.sessions = sessions
             yield
-        # Leaving the block closed the client and its connection pool.
+        # Leaving the block closed the client and disposed of the database engine.
 
     settings = get_settings()
     app = FastAPI(
@@ -47,6 +53,7 @@ def create_app(*, rates_transport: httpx.AsyncBaseTransport | None = None) -> Fa
     app.include_router(items.router)
     app.include_router(rates.router)
     app.add_exception_handler(NotFoundError, not_found_handler)
+    app.add_exception_handler(IntegrityError, conflict_handler)
     app.add_exception_handler(httpx.HTTPError, upstream_error_handler)
     app.add_exception_handler(UpstreamError, upstream_error_handler)
 
