@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from collections.abc import Iterator
 from decimal import Decimal
@@ -10,6 +11,7 @@ import httpx
 import pytest
 
 from snippets.fastapi_patterns.shop import main
+from snippets.fastapi_patterns.shop.db import ItemRow, SessionDep
 from snippets.fastapi_patterns.shop.dependencies import get_rates
 from snippets.fastapi_patterns.shop.settings import Settings, get_settings
 
@@ -30,7 +32,33 @@ def upstream(request: httpx.Request) -> httpx.Response:
         return httpx.Response(503)
     if currency == "ZZZ":
         raise httpx.ReadTimeout("the rates service is slow", request=request)
+    if currency in BAD_BODIES:
+        return httpx.Response(200, **BAD_BODIES[currency])
+    if currency == "MOV":
+        return httpx.Response(302, headers={"Location": "https://login.example.com/"})
     return httpx.Response(404)
+
+
+# 200 answers whose body the shop must not use.
+BAD_BODIES = {
+    "HTM": {"html": "<h1>Down for maintenance</h1>"},
+    "TXT": {"text": "1.0842"},
+    "KEY": {"json": {"price": "1.08"}},
+    "LST": {"json": [{"rate": "1.08"}]},
+    "NUL": {"json": {"rate": None}},
+    "BOO": {"json": {"rate": True}},
+    "NAN": {"json": {"rate": "NaN"}},
+    "INF": {"json": {"rate": "Infinity"}},
+    "NEG": {"json": {"rate": "-5"}},
+    "ZER": {"json": {"rate": 0}},
+    "BIG": {"json": {"rate": "1e400"}},
+    "EMP": {"content": b""},
+}
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"  # SQLAlchemy's asyncio extension does not run on trio
 
 
 @pytest.fixture
@@ -63,10 +91,89 @@ def test_create_then_read_an_item(client):
     assert client.get(created.headers["location"]).json() == created.json()
 
 
+@pytest.mark.parametrize(
+    "host", ["evil.example", "localhost.evil.example", "testserver@evil.example", ""]
+)
+def test_a_forged_host_is_refused_before_any_route_runs(client, host):
+    forged = client.post(
+        "/items", json={"name": "mug", "quantity": 1}, headers={"Host": host}
+    )
+    assert (forged.status_code, forged.text) == (400, "Invalid host header")
+    assert "location" not in forged.headers
+    assert client.post("/items", json={"name": "mug", "quantity": 1}).json()["id"] == 1
+
+
+def test_allowed_hosts_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("SHOP_ALLOWED_HOSTS", '["shop.example.com"]')
+    get_settings.cache_clear()
+    try:
+        app = main.create_app(rates_transport=httpx.MockTransport(upstream))
+        with TestClient(app, base_url="https://shop.example.com") as production:
+            created = production.post("/items", json={"name": "mug", "quantity": 1})
+            assert created.headers["location"] == "https://shop.example.com/items/1"
+            local = production.get("/items/1", headers={"Host": "localhost"})
+            assert local.status_code == 400
+    finally:
+        get_settings.cache_clear()  # the lifespan cached the production settings
+
+
+def test_docs_are_off_unless_the_settings_expose_them(client, monkeypatch):
+    for path in ("/docs", "/redoc", "/openapi.json"):
+        assert client.get(path).status_code == 404
+    monkeypatch.setenv("SHOP_EXPOSE_DOCS", "true")
+    get_settings.cache_clear()
+    try:
+        documented = main.create_app(rates_transport=httpx.MockTransport(upstream))
+    finally:
+        get_settings.cache_clear()
+    with TestClient(documented) as docs_client:
+        for path in ("/docs", "/redoc", "/openapi.json"):
+            assert docs_client.get(path).status_code == 200
+
+
 def test_missing_item_goes_through_the_custom_handler(client):
     response = client.get("/items/42")
     assert response.status_code == 404
     assert response.json() == {"error": "not_found", "kind": "item", "key": 42}
+
+
+def test_a_duplicate_name_is_a_409_and_nothing_is_written(client):
+    assert client.post("/items", json={"name": "kettle", "quantity": 1}).is_success
+    duplicate = client.post("/items", json={"name": "kettle", "quantity": 2})
+    assert (duplicate.status_code, duplicate.json()) == (409, {"error": "conflict"})
+    assert client.get("/items/1").json()["quantity"] == 1
+    assert client.get("/items/2").status_code == 404
+
+
+def test_a_failing_route_rolls_its_writes_back(app):
+    @app.post("/crash")
+    async def crash(session: SessionDep) -> None:
+        session.add(ItemRow(name="teapot", quantity=1))
+        await session.flush()
+        raise RuntimeError("after the write")
+
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        assert test_client.post("/crash").status_code == 500
+        assert test_client.get("/items/1").status_code == 404
+        again = test_client.post("/items", json={"name": "teapot", "quantity": 1})
+        assert again.status_code == 201
+
+
+def test_a_file_database_keeps_the_catalogue_across_apps(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOP_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/shop.db")
+    get_settings.cache_clear()
+    try:
+        transport = httpx.MockTransport(upstream)
+        with TestClient(main.create_app(rates_transport=transport)) as first:
+            first.post("/items", json={"name": "kettle", "quantity": 1})
+        with TestClient(main.create_app(rates_transport=transport)) as second:
+            assert second.get("/items/1").json()["name"] == "kettle"
+            # Run twice against the same file, the same insert is a conflict, not a crash.
+            again = second.post("/items", json={"name": "kettle", "quantity": 1})
+            assert again.status_code == 409
+    finally:
+        get_settings.cache_clear()
+    assert [path.name for path in tmp_path.iterdir()] == ["shop.db"]
 
 
 def test_invalid_body_is_a_422_listing_every_error(client):
@@ -107,6 +214,29 @@ def test_rate_from_the_upstream(client):
 def test_upstream_failures_map_to_json_errors(client, path, status, body):
     response = client.get(path)
     assert (response.status_code, response.json()) == (status, body)
+
+
+@pytest.mark.parametrize("currency", [*BAD_BODIES, "MOV"])
+def test_an_unusable_upstream_answer_is_a_502_and_a_log_line(client, currency, caplog):
+    response = client.get(f"/rates/{currency}")
+    assert response.status_code == 502
+    assert response.json() == {"error": "upstream_unavailable"}
+    assert len(UPSTREAM_CALLS) == 1  # no redirect was followed
+    (record,) = [r for r in caplog.records if r.name == "shop"]
+    assert record.getMessage().startswith(f"upstream failure on /rates/{currency}: ")
+
+
+def test_a_rate_sent_as_a_json_number_is_accepted():
+    async def check() -> Decimal | None:
+        def number(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"rate": 1.0842, "extra": "ignored"})
+
+        async with httpx.AsyncClient(
+            base_url="https://rates.example.com", transport=httpx.MockTransport(number)
+        ) as http:
+            return await get_rates(http, Settings()).rate("EUR")
+
+    assert asyncio.run(check()) == Decimal("1.0842")
 
 
 def test_bad_currency_never_reaches_the_upstream(client):
@@ -166,7 +296,7 @@ async def test_async_client_with_the_lifespan(app):
     transport = httpx.ASGITransport(app=app)
     async with (
         app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://test") as client,
+        httpx.AsyncClient(transport=transport, base_url="http://localhost") as client,
     ):
         response = await client.get("/rates/EUR")
     assert response.json() == {"currency": "EUR", "rate": "1.0842"}

@@ -5,8 +5,9 @@ from typing import Annotated
 
 import httpx
 from fastapi import Depends, Request
-from pydantic import SecretStr
+from pydantic import BaseModel, Field, SecretStr, ValidationError
 
+from snippets.fastapi_patterns.shop.errors import UpstreamError
 from snippets.fastapi_patterns.shop.settings import Settings, get_settings
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -18,6 +19,12 @@ def get_http(request: Request) -> httpx.AsyncClient:
 
 
 HttpDep = Annotated[httpx.AsyncClient, Depends(get_http)]
+
+
+class UpstreamRate(BaseModel):
+    """What the rates service must send: a finite, positive, plausible rate."""
+
+    rate: Decimal = Field(gt=0, lt=1_000_000)  # NaN and Infinity are refused too
 
 
 class RatesClient:
@@ -34,8 +41,11 @@ class RatesClient:
         )
         if response.status_code == httpx.codes.NOT_FOUND:
             return None
-        response.raise_for_status()
-        return Decimal(response.json()["rate"])
+        response.raise_for_status()  # 3xx, 4xx and 5xx: httpx.HTTPStatusError
+        try:
+            return UpstreamRate.model_validate_json(response.content).rate
+        except ValidationError as error:  # HTML, other JSON, "NaN", "-5", ...
+            raise UpstreamError("rates", error.errors()[0]["type"]) from error
 
 
 def get_rates(http: HttpDep, settings: SettingsDep) -> RatesClient:

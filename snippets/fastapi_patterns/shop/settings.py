@@ -13,6 +13,14 @@ class Settings(BaseSettings):
     rates_url: str = "https://rates.example.com"
     rates_api_key: SecretStr = SecretStr("")
     rates_timeout: float = 5.0
+    # In memory, gone when the process exits; production sets SHOP_DATABASE_URL,
+    # for example postgresql+asyncpg://shop@db/shop.
+    database_url: str = "sqlite+aiosqlite://"
+    # The Host names the app answers to; production sets its own, for example
+    # SHOP_ALLOWED_HOSTS='["shop.example.com"]'. "testserver" is TestClient's host.
+    allowed_hosts: list[str] = ["localhost", "127.0.0.1", "testserver"]
+    # /docs, /redoc and /openapi.json are published only where this is true.
+    expose_docs: bool = False
 
 
 @lru_cache

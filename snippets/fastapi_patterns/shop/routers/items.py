@@ -1,10 +1,9 @@
-"""/items: a catalogue kept in app.state (a real app would use a database)."""
+"""/items: a catalogue stored in the database, one transaction per request."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from snippets.fastapi_patterns.shop.db import ItemRow, SessionDep
 from snippets.fastapi_patterns.shop.errors import NotFoundError
 
 router = APIRouter(prefix="/items", tags=["items"])
@@ -18,28 +17,25 @@ class ItemIn(BaseModel):
 
 
 class Item(ItemIn):
+    model_config = ConfigDict(from_attributes=True)  # built from an ItemRow
+
     id: int
-
-
-def get_store(request: Request) -> dict[int, Item]:
-    return request.app.state.items
-
-
-StoreDep = Annotated[dict[int, Item], Depends(get_store)]
 
 
 @router.post("", status_code=201)
 async def create_item(
-    data: ItemIn, store: StoreDep, request: Request, response: Response
+    data: ItemIn, session: SessionDep, request: Request, response: Response
 ) -> Item:
-    item = Item(id=len(store) + 1, **data.model_dump())
-    store[item.id] = item
-    response.headers["Location"] = str(request.url_for("read_item", item_id=item.id))
-    return item
+    row = ItemRow(**data.model_dump())
+    session.add(row)
+    await session.flush()  # sends the INSERT now, so the database assigns the id
+    response.headers["Location"] = str(request.url_for("read_item", item_id=row.id))
+    return Item.model_validate(row)
 
 
 @router.get("/{item_id}")
-async def read_item(item_id: int, store: StoreDep) -> Item:
-    if item_id not in store:
+async def read_item(item_id: int, session: SessionDep) -> Item:
+    row = await session.get(ItemRow, item_id)
+    if row is None:
         raise NotFoundError("item", item_id)
-    return store[item_id]
+    return Item.model_validate(row)
