@@ -365,15 +365,18 @@ class Doctest(Evaluator):
 
 
 def close_page(namespace: dict) -> None:
-    """Sybil teardown: the page's namespace, and the modules it created, go with it."""
+    """Sybil teardown: the page's namespace, and the modules it created, go with it.
+    (The page's environment may have dropped them already: tests/hermetic.py.)"""
     for name, before in namespace.get(PAGE_MODULES, {}).items():
         parent, _, child = name.rpartition(".")
         if before is None:
-            del sys.modules[name]
-            vars(sys.modules[parent]).pop(child, None)
+            sys.modules.pop(name, None)
+            if parent in sys.modules:
+                vars(sys.modules[parent]).pop(child, None)
         else:
             sys.modules[name] = before
-            setattr(sys.modules[parent], child, before)
+            if parent in sys.modules:
+                setattr(sys.modules[parent], child, before)
     namespace.clear()
 
 
