@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import threading
 
 import httpx
 import pytest
@@ -116,3 +117,20 @@ def test_counting_server_counts_connections_and_requests():
     assert bodies == [{"path": f"/n/{n}"} for n in range(3)]
     with pytest.raises(ConnectionRefusedError), socket.socket() as probe:
         probe.connect(("127.0.0.1", port))  # stopped and closed on exit
+
+
+def test_a_held_server_answers_only_once_released():
+    async def held(server: CountingServer) -> tuple[bool, dict]:
+        async with httpx.AsyncClient(trust_env=False) as client:
+            request = asyncio.create_task(client.get(f"{server.url}/held"))
+            done, _ = await asyncio.wait({request}, timeout=0.1)
+            answered_while_held = bool(done)
+            server.hold.set()
+            return answered_while_held, (await request).json()
+
+    with CountingServer(hold=threading.Event()) as server:
+        answered_while_held, body = asyncio.run(held(server))
+
+    assert not answered_while_held
+    assert body == {"path": "/held"}
+    assert server.requests == 1
