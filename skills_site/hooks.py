@@ -51,7 +51,25 @@ def tested_with_line(meta: dict) -> str:
     return f"Examples tested with Python {python}{versions}"
 
 
+def check_front_matter(page) -> None:
+    """A page with front matter that breaks the schema stops the build, named by line."""
+    from mkdocs.exceptions import PluginError
+
+    from skills_site.front_matter import problems
+
+    path = Path(page.file.abs_src_path)
+    found = problems(
+        path,
+        path.read_text("utf-8"),
+        variables()["site"]["site_pages"],
+        variables()["pins"],
+    )
+    if found:
+        raise PluginError("\n".join(found))
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    check_front_matter(page)
     # Hidden setup blocks are for the test run only: they never reach the HTML.
     markdown = HIDDEN_BLOCK.sub("", markdown)
     page.fenced_markdown = markdown  # what the rendered page's code must come from
