@@ -6,6 +6,7 @@ of the project: whatever needs the project's code runs inside a session.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import nox
 
 nox.options.default_venv_backend = "uv"
 nox.options.sessions = ["docs-tests", "docs"]
+nox.options.reuse_venv = "yes"  # install() syncs a venv again when the lock changes
 nox.needs_version = ">=2025.2.9"
 
 WORKERS = ("-n", "2", "--dist", "loadfile")
@@ -23,7 +25,20 @@ PYTHON = "3.13"  # the interpreter the examples target; see skills_site/data/sit
 
 
 def install(session: nox.Session, *groups: str) -> None:
-    """Sync the session's venv to uv.lock; a lock that disagrees with pyproject fails."""
+    """Sync the session's venv to uv.lock; a lock that disagrees with pyproject fails.
+
+    Venvs are reused between runs: a venv already synced to this very lock, pyproject
+    and set of groups is not synced again, which keeps a one-page run to seconds.
+    """
+    stamp = Path(session.virtualenv.location, ".synced-lock")
+    wanted = hashlib.sha256(
+        Path("uv.lock").read_bytes()
+        + Path("pyproject.toml").read_bytes()
+        + " ".join(groups).encode()
+    ).hexdigest()
+    if stamp.is_file() and stamp.read_text() == wanted:
+        session.log("venv already synced to uv.lock")
+        return
     session.run_install(
         "uv",
         "sync",
@@ -34,6 +49,13 @@ def install(session: nox.Session, *groups: str) -> None:
         *(f"--group={group}" for group in groups),
         env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
     )
+    stamp.write_text(wanted)
+
+
+def install_beside_lock(session: nox.Session, *args: str) -> None:
+    """Install something the lock does not pin; the next run syncs the venv again."""
+    Path(session.virtualenv.location, ".synced-lock").unlink(missing_ok=True)
+    session.install(*args)
 
 
 def django_lts(session: nox.Session) -> str | None:
@@ -56,6 +78,28 @@ def docs_tests(session: nox.Session) -> None:
     # Pages in a random order, in parallel; each page stays whole on one worker. Always
     # in workers, so a block that ends its process is reported, never the run cut short.
     session.run("python", "-m", "pytest", *WORKERS, *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def page(session: nox.Session) -> None:
+    """One page, checked as the full run checks it: `nox -s page -- docs/x.md`.
+
+    Its blocks, and the whole run's checks that concern it: fences, lint, front matter,
+    export, and the tests of its snippets. In one process, for a quick verdict.
+    """
+    if len(session.posargs) != 1 or not session.posargs[0].endswith(".md"):
+        session.error("name one page: nox -s page -- docs/async-patterns.md")
+    page = Path(session.posargs[0])
+    if not page.is_file():
+        session.error(f"{page}: no such page")
+    install(session, "tests", "examples")
+    snippet_tests = Path("tests/snippets", f"test_{page.stem.replace('-', '_')}.py")
+    checks = [
+        *("tests/test_fences.py", "tests/test_lint.py", "tests/test_front_matter.py"),
+        "tests/test_export.py",
+        *([str(snippet_tests)] if snippet_tests.is_file() else []),
+    ]
+    session.run("python", "-m", "pytest", "--page", str(page), str(page), *checks)
 
 
 @nox.session(python=PYTHON)
@@ -111,7 +155,7 @@ def matrix(session: nox.Session) -> None:
     # Python 3.11 gets Django's LTS from the lock, the others its current release; on
     # the target Python the Django page runs against the LTS as well.
     if session.python == PYTHON and (lts := django_lts(session)):
-        session.install(f"django=={lts}")
+        install_beside_lock(session, f"django=={lts}")
         session.run(
             "python", "-m", "pytest", "docs/django-patterns.md", "tests/snippets"
         )
@@ -125,7 +169,7 @@ def latest(session: nox.Session) -> None:
     """
     install(session, "tests", "examples")
     examples = tomllib.loads(Path("pyproject.toml").read_text())["dependency-groups"]
-    session.install("--upgrade", *examples["examples"])
+    install_beside_lock(session, "--upgrade", *examples["examples"])
     session.run("python", "-m", "skills_site.pins")  # what differs from the lock
     session.run(
         "python",

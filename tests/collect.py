@@ -9,6 +9,7 @@ up by a parser is reported by ``tests/test_fences.py``.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="docs",
     )
     parser.addoption(
+        "--page",
+        default=None,
+        help="check one page only: its blocks, and the checks of the whole run that "
+        "concern it (fences, lint, front matter, export, its snippets' tests)",
+    )
+    parser.addoption(
         "--page-order-seed",
         type=int,
         default=None,
@@ -131,7 +138,28 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"page order: --page-order-seed={config.page_order_seed}"
 
 
+def about_another_page(item: pytest.Item, page: Path) -> bool:
+    """Whether an item checks a page other than ``page``: a block of that page, or a
+    test parametrized by it (its id names the page)."""
+    if item.path.suffix == ".md":
+        return item.path.resolve() != page
+    callspec = getattr(item, "callspec", None)
+    if callspec is None:
+        return False
+    words = set(re.split(r"[/:.\[\]]", callspec.id))
+    others = {path.stem for path in DOCS_SYBIL.path.glob("*.md")} - {page.stem}
+    return bool(words & others)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list) -> None:
+    page = config.getoption("page")
+    if page is not None:
+        chosen = Path(config.invocation_params.dir, page).resolve()
+        if not chosen.is_file():
+            raise pytest.UsageError(f"--page {page}: no such page")
+        keep = [item for item in items if not about_another_page(item, chosen)]
+        config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+        items[:] = keep
     files: dict = {}
     for item in items:
         files.setdefault(item.path, []).append(item)

@@ -24,7 +24,6 @@ import re
 import shlex
 import subprocess
 import sys
-import tempfile
 import tomllib
 import types
 from pathlib import Path
@@ -92,6 +91,19 @@ class Python(Evaluator):
         example.document.printed = printed.getvalue()
         if typecheck.is_type_checked(source):
             type_check(example, source, filename, first_line + 1)
+        save_titled_file(example, source)
+
+
+TITLE = re.compile(r'\btitle="(?P<name>[\w.-]+\.py)"')
+
+
+def save_titled_file(example: Example, source: str) -> None:
+    """A block titled with a bare file name (``title="crunch.py"``) is a file the reader
+    saves: it is written to the page's directory, where a later shell block can run it."""
+    info = example.region.lexemes.get("info", "")
+    match = TITLE.search(info)
+    if match is not None:
+        Path(match["name"]).write_text(source, "utf-8")
 
 
 def type_check(example: Example, source: str, filename: str, first_line: int) -> None:
@@ -309,7 +321,9 @@ class Ini(Evaluator):
 
 
 class ShellRun(Evaluator):
-    """Run in a fresh temporary directory that is also $HOME, with package indexes off.
+    """Run in the page's directory (a fresh temporary directory per page, also its
+    $HOME: tests/hermetic.py), with package indexes off. Files the page's blocks wrote
+    there, such as a script shown as ``title="crunch.py"``, are there to run.
 
     Every shell block runs; one that cannot (it needs the network, a secret, a
     long-running server) carries a ``skip: next`` with its reason, shown to readers. A
@@ -322,10 +336,9 @@ class ShellRun(Evaluator):
 
     def __call__(self, example: Example) -> None:
         check_requirements(shell_requirements(str(example.parsed)))
-        with tempfile.TemporaryDirectory(prefix="shell-block-") as workdir:
-            example.document.printed = _bash(
-                ["-euo", "pipefail"], str(example.parsed), cwd=workdir
-            )
+        example.document.printed = _bash(
+            ["-euo", "pipefail"], str(example.parsed), cwd=os.getcwd()
+        )
 
 
 def _bash(options: list[str], script: str, cwd: str) -> str:

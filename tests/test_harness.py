@@ -12,6 +12,7 @@ import pytest
 from tests import block_coverage, evaluate
 from tests.collect import ROOT, parse, setup_page
 from tests.evaluate import close_page
+from tests.hermetic import page_environment
 from tests.report import describe_failure
 from tests.test_fences import shell_pin_mismatches, unaccounted_fences
 
@@ -29,15 +30,18 @@ def run_page(tmp_path: Path, body: str) -> list[str]:
     document = parse(write_page(tmp_path, body))
     setup_page(document.namespace)
     outcomes = []
-    for example in document:
-        try:
-            example.evaluate()
-        except SkipTest as skip:
-            outcomes.append(f"skipped: {skip}")
-        except Exception as error:  # noqa: BLE001 - the outcome is the test's subject
-            outcomes.append(type(error).__name__)
-        else:
-            outcomes.append("ok")
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    with page_environment(home):
+        for example in document:
+            try:
+                example.evaluate()
+            except SkipTest as skip:
+                outcomes.append(f"skipped: {skip}")
+            except Exception as error:  # noqa: BLE001 - the outcome is the subject
+                outcomes.append(type(error).__name__)
+            else:
+                outcomes.append("ok")
     return outcomes
 
 
@@ -346,3 +350,21 @@ def test_a_type_check_failure_says_what_differs():
         "line 5: expected mypy to report 'Missing return', but it reported nothing there",
         'line 7: mypy reported an error the block does not expect: Name "x" is not defined',
     ]
+
+
+def test_a_file_shown_with_its_name_can_be_run_by_a_shell_block(tmp_path):
+    page = """
+        ~~~python title="hello.py"
+        if __name__ == "__main__":
+            print("run as a script")
+        ~~~
+
+        ~~~bash
+        python hello.py
+        ~~~
+
+        ~~~output
+        run as a script
+        ~~~
+    """
+    assert run_page(tmp_path, page) == ["ok", "ok", "ok"]
