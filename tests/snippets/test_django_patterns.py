@@ -197,6 +197,8 @@ def test_the_shop_test_suite_passes():
         "test",
         "snippets.django_patterns.shop",
         "--settings=snippets.django_patterns.test_settings",
+        # On PostgreSQL: test_shop_suite, beside the page's own test_shop.
+        DJANGO_DB_NAME="shop_suite",
     )
     assert result.returncode == 0, result.stderr
     assert "Ran 7 tests" in result.stderr
