@@ -120,7 +120,9 @@ class Cluster:
         if self.thread is not None:
             self.thread.join(WAIT_SECONDS)
         if (self.data / "postmaster.pid").exists():
-            self.run("pg_ctl", "stop", "--mode=immediate", "--silent", "-D", str(self.data))
+            self.run(
+                "pg_ctl", "stop", "--mode=immediate", "--silent", "-D", str(self.data)
+            )
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
@@ -131,7 +133,9 @@ def wait_until_ready(directory: Path) -> None:
             failure = (directory / FAILED).read_text()
             raise RuntimeError(f"PostgreSQL did not start: {failure}")
         if time.monotonic() > deadline:
-            raise RuntimeError(f"PostgreSQL in {directory} not ready in {WAIT_SECONDS} s")
+            raise RuntimeError(
+                f"PostgreSQL in {directory} not ready in {WAIT_SECONDS} s"
+            )
         time.sleep(0.02)
 
 

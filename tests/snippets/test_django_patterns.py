@@ -154,7 +154,10 @@ def test_production_settings_come_from_the_environment(monkeypatch: pytest.Monke
     assert settings["SECURE_HSTS_SECONDS"] == 31_536_000
     database = settings["DATABASES"]["default"]
     assert database["CONN_MAX_AGE"] == 0  # persistent connections leak under ASGI
-    assert database["OPTIONS"]["pool"]["max_size"] >= database["OPTIONS"]["pool"]["min_size"]
+    assert (
+        database["OPTIONS"]["pool"]["max_size"]
+        >= database["OPTIONS"]["pool"]["min_size"]
+    )
 
     monkeypatch.delenv("DJANGO_ALLOWED_HOSTS")
     with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS"):
