@@ -139,18 +139,21 @@ def wait_until_ready(directory: Path) -> None:
         time.sleep(0.02)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    if hasattr(config, "workerinput"):
-        return  # an xdist worker: the controller's variables are already here
+def start_in_background() -> Cluster | None:
+    """Start a cluster and point libpq's variables at it; None without server binaries.
+
+    Call ``wait_until_ready(cluster.directory)`` before connecting, and
+    ``cluster.stop()`` at the end. (``tests.bench`` can use this for its floor run.)
+    """
     bindir = server_binaries()
     if bindir is None:
         if os.environ.get("CI") == "true":
-            raise pytest.UsageError(
+            raise RuntimeError(
                 "CI needs a PostgreSQL server (pg_ctl) for the Django page; "
                 "install Debian's postgresql package"
             )
         os.environ.pop("PGHOST", None)
-        return
+        return None
     root = os.geteuid() == 0
     directory = Path(tempfile.mkdtemp(prefix="pytest-postgres-"))
     if root:
@@ -159,10 +162,21 @@ def pytest_configure(config: pytest.Config) -> None:
     cluster = Cluster(bindir, directory, UNPRIVILEGED if root else None)
     cluster.thread = threading.Thread(target=cluster.start, name="postgres-start")
     cluster.thread.start()
-    config.stash[CLUSTER] = cluster
     os.environ.update(PGHOST=str(directory), PGUSER=SUPERUSER)
     os.environ.pop("PGPORT", None)
     os.environ.pop("PGPASSWORD", None)
+    return cluster
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):
+        return  # an xdist worker: the controller's variables are already here
+    try:
+        cluster = start_in_background()
+    except RuntimeError as error:
+        raise pytest.UsageError(str(error)) from None
+    if cluster is not None:
+        config.stash[CLUSTER] = cluster
 
 
 def pytest_report_header(config: pytest.Config) -> str:
