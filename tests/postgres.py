@@ -1,21 +1,20 @@
 """One throwaway PostgreSQL cluster for the whole test run, xdist workers included.
 
-The controlling process (the only process without xdist) creates the cluster in a fresh
-temporary directory, in a background thread so that it overlaps the workers' start-up,
-and points libpq's standard variables at it: ``PGHOST`` is the directory that holds the
-Unix socket (the server listens on no TCP port at all), ``PGUSER`` its superuser. Worker
-processes inherit those variables and wait, before their first test, until the server
-accepts connections (usually it does by then). The controller stops the server and deletes the directory when the
-run ends.
+The controlling process (xdist's controller, or the only process without xdist) creates
+the cluster in a fresh temporary directory, in a background thread so that it overlaps
+the workers' start-up, and points libpq's standard variables at it: ``PGHOST`` is the
+directory that holds the Unix socket (the server listens on no TCP port at all),
+``PGUSER`` its superuser. Worker processes inherit those variables and wait, before their
+first test, until the server accepts connections (usually it does by then). The
+controller stops the server and deletes the directory when the run ends.
 
 PostgreSQL refuses to run as root, so as root the server runs as ``nobody``, in a
 directory that ``nobody`` owns. Authentication is ``trust`` over the socket, which only
 this machine's users can reach.
 
 Without the server binaries (``$PG_BINDIR``, ``pg_ctl`` on PATH, or Debian's
-/usr/lib/postgresql/N/bin)
-nothing is started and ``PGHOST`` stays unset: the pages that need PostgreSQL fall back or
-skip, naming the reason. With ``CI=true`` a missing server fails the run instead.
+/usr/lib/postgresql/N/bin) nothing is started and ``PGHOST`` stays unset: the pages that
+need PostgreSQL fall back or skip, naming the reason. With ``CI=true`` a missing server fails the run instead.
 
 Why not pytest-postgresql: its process fixture runs ``pg_ctl`` as the current user,
 which PostgreSQL refuses when that user is root (as in CI here), and it starts one
