@@ -4,5 +4,6 @@ pytest_plugins = [
     "tests.block_coverage",
     "tests.collect",
     "tests.hermetic",
+    "tests.postgres",
     "tests.report",
 ]

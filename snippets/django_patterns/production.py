@@ -12,14 +12,21 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
 DATABASES = {
     "default": {
-        "ENGINE": env("DJANGO_DB_ENGINE", "django.db.backends.postgresql"),
+        "ENGINE": "django.db.backends.postgresql",
         "NAME": env("DJANGO_DB_NAME"),
+        # Empty values leave the choice to libpq's PGHOST, PGPORT, PGUSER, PGPASSWORD.
         "HOST": env("DJANGO_DB_HOST", ""),
         "PORT": env("DJANGO_DB_PORT", ""),
         "USER": env("DJANGO_DB_USER", ""),
         "PASSWORD": env("DJANGO_DB_PASSWORD", ""),
-        "CONN_MAX_AGE": 60,
+        # Under ASGI each request runs in a context of its own, so a persistent
+        # connection (CONN_MAX_AGE > 0) is never reused, only left open. Keep it at 0
+        # and let psycopg's pool keep connections open and hand them out per request.
+        "CONN_MAX_AGE": 0,
         "CONN_HEALTH_CHECKS": True,
+        # max_size times the number of server processes must stay below the
+        # server's max_connections; a request waits up to `timeout` seconds for one.
+        "OPTIONS": {"pool": {"min_size": 2, "max_size": 4, "timeout": 10}},
     }
 }
 

@@ -29,8 +29,7 @@ PRODUCTION = "snippets.django_patterns.production"
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "k7Vq-3rT_p9Lx2mW8zN4bY6cH1dF5gJ0sA-uE7iO3nR9tK2wQ8vB",
     "DJANGO_ALLOWED_HOSTS": "shop.example.com",
-    "DJANGO_DB_ENGINE": "django.db.backends.sqlite3",
-    "DJANGO_DB_NAME": "shop.sqlite3",
+    "DJANGO_DB_NAME": "shop",
 }
 SUPPORTED = {"current", "security"}
 
@@ -153,6 +152,12 @@ def test_production_settings_come_from_the_environment(monkeypatch: pytest.Monke
     assert settings["DEBUG"] is False
     assert settings["SECRET_KEY"] == PRODUCTION_ENV["DJANGO_SECRET_KEY"]
     assert settings["SECURE_HSTS_SECONDS"] == 31_536_000
+    database = settings["DATABASES"]["default"]
+    assert database["CONN_MAX_AGE"] == 0  # persistent connections leak under ASGI
+    assert (
+        database["OPTIONS"]["pool"]["max_size"]
+        >= database["OPTIONS"]["pool"]["min_size"]
+    )
 
     monkeypatch.delenv("DJANGO_ALLOWED_HOSTS")
     with pytest.raises(ImproperlyConfigured, match="DJANGO_ALLOWED_HOSTS"):
@@ -178,10 +183,9 @@ def django_command(*args: str, **environment: str) -> subprocess.CompletedProces
     ("debug", "status", "finding"),
     [("0", 0, "no issues"), ("1", 1, "security.W018")],
 )
-def test_check_deploy(debug: str, status: int, finding: str, tmp_path: Path):
+def test_check_deploy(debug: str, status: int, finding: str):
     environment = {
         **PRODUCTION_ENV,
-        "DJANGO_DB_NAME": str(tmp_path / "shop.sqlite3"),
         "DJANGO_DEBUG": debug,
         "DJANGO_SETTINGS_MODULE": PRODUCTION,
     }
@@ -197,6 +201,8 @@ def test_the_shop_test_suite_passes():
         "test",
         "snippets.django_patterns.shop",
         "--settings=snippets.django_patterns.test_settings",
+        # On PostgreSQL: test_shop_suite, beside the page's own test_shop.
+        DJANGO_DB_NAME="shop_suite",
     )
     assert result.returncode == 0, result.stderr
     assert "Ran 7 tests" in result.stderr
