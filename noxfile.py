@@ -200,6 +200,19 @@ def site_tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def skills(session: nox.Session) -> None:
-    """Export each skill page as dist/skills/<name>/SKILL.md for coding agents."""
-    install(session, "site")
-    session.run("python", "-m", "skills_site.export", "dist/skills")
+    """Export every skill as an Agent Skill bundle, with zips, and check them.
+
+    Writes dist/skills/<name>/ (SKILL.md and references/) and dist/archives/ (one zip per
+    skill and one for the set), then validates the bundles with skills-ref, checks their
+    links, and checks llms.txt and the Markdown twins of a fresh site build.
+    """
+    install(session, "site", "tests", "examples")
+    session.run("python", "-m", "skills_site.export", "dist/skills", "dist/archives")
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "tests/site/test_agent_exports.py",
+        *session.posargs,
+        env={"SKILLS_DIR": "dist/skills"},
+    )

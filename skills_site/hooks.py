@@ -1,10 +1,9 @@
-"""mkdocs hooks: make the harness's directives visible to readers, and write llms.txt.
+"""mkdocs hooks: make the harness's directives visible to readers.
 
 ``<!-- skip: next "reason" -->`` tells the harness not to run the next block; readers see
 the reason in a note above that block. A page's ``tested_with`` front matter becomes a
-line under its title naming the exact versions its examples ran against. After the build,
-``llms.txt`` (an index of the skills) and ``llms-full.txt`` (every skill as plain
-Markdown) are written into the site.
+line under its title naming the exact versions its examples ran against. The Markdown
+twins, ``llms.txt`` and ``llms-full.txt`` are written by ``skills_site/llms.py``.
 """
 
 from __future__ import annotations
@@ -96,24 +95,3 @@ def on_page_content(html: str, page, config, files) -> str:
     if problems:
         raise PluginError("\n".join(problems))
     return html
-
-
-def on_post_build(config) -> None:
-    from skills_site.export import read_meta, skill_markdown, skill_pages
-
-    site = Path(config["site_dir"])
-    index = [
-        f"# {config['site_name']}",
-        "",
-        f"> {config['site_description']}",
-        "",
-        "## Skills",
-        "",
-    ]
-    full = []
-    for path in skill_pages():
-        meta = read_meta(path)
-        index.append(f"- [{meta['name']}]({path.stem}/): {meta['description']}")
-        full.append(skill_markdown(path))
-    (site / "llms.txt").write_text("\n".join(index) + "\n", "utf-8")
-    (site / "llms-full.txt").write_text("\n\n".join(full), "utf-8")
