@@ -285,6 +285,34 @@ def test_retry_does_not_retry_other_errors():
         retry.retry(broken, attempts=0)
 
 
+def test_retry_httpx_errors_and_retry_after():
+    import httpx
+
+    script = [
+        httpx.ReadTimeout("slow"),
+        httpx.Response(503, headers={"Retry-After": "4"}),
+        httpx.Response(502),
+        httpx.Response(200, text="ok"),
+    ]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = script.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def get() -> str:
+        response = client.get("https://example.test/")
+        response.raise_for_status()
+        return response.text
+
+    delays: list[float] = []
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        result = retry.retry(get, sleep=delays.append, jitter=lambda low, high: 0.0)
+    assert result == "ok" and script == []
+    assert delays == [0.0, 4.0, 0.0]
+
+
 # --- configuration ---------------------------------------------------------------
 
 
