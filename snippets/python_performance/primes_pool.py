@@ -30,5 +30,6 @@ def main(limits: list[int]) -> None:
     print(counts, "in other processes:", os.getpid() not in workers)
 
 
-if __name__ == "__main__":  # a spawned worker imports this file: it must not re-run main
+# A spawned worker imports this file to find count_primes: it must not run main again.
+if __name__ == "__main__":
     main([int(arg) for arg in sys.argv[1:]])
