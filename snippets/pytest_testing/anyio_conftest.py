@@ -1,6 +1,7 @@
 import pytest
 
 
-@pytest.fixture(params=["asyncio", "trio"])
+# Module scope, like AnyIO's own default: a module-scoped async fixture needs it.
+@pytest.fixture(scope="module", params=["asyncio", "trio"])
 def anyio_backend(request: pytest.FixtureRequest) -> str:
     return request.param

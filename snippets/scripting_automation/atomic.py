@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+# Close the descriptor in programs this process starts (O_CLOEXEC is POSIX only).
+FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def atomic_write_text(
@@ -18,24 +21,31 @@ def atomic_write_text(
 ) -> None:
     """Write ``chunks`` to a temporary file next to ``path``, then rename it over.
 
-    An existing file keeps its permission bits; a new one gets ``mode``.
-    If anything fails before the rename, ``path`` is untouched and the
-    temporary file is removed.
+    An existing file keeps its permission bits. A new one gets ``mode`` minus
+    the umask, exactly like a file created by ``open()``. If anything fails
+    before the rename, ``path`` is untouched and the temporary file is removed.
     """
     path = Path(path)
+    existing = path.exists()
     # Same directory, hence same file system: os.replace is then an atomic rename.
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temporary = Path(name)
+    # The kernel applies the umask to the mode given to os.open, so a new file is
+    # never more open than the user asked for. An existing file's copy starts
+    # private (0o600) and gets the old file's bits before any data is written.
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(temporary, FLAGS, 0o600 if existing else mode)
+            break
+        except FileExistsError:  # a name another writer is using: draw again
+            continue
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            if existing:
+                shutil.copymode(path, temporary)
             for chunk in [chunks] if isinstance(chunks, str) else chunks:
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())  # the data is on disk before the rename
-        if path.exists():
-            shutil.copymode(path, temporary)
-        else:
-            temporary.chmod(mode)  # mkstemp creates files readable by the owner only
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

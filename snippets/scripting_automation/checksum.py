@@ -24,7 +24,9 @@ def checksum(
     failed = False
     for path in files:
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            with path.open("rb") as handle:
+                # Reads in chunks: memory stays flat however large the file is.
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
             typer.echo(f"checksum: {path}: {error.strerror}", err=True)
             failed = True

@@ -27,5 +27,19 @@ def process(items: list[str], out: TextIO, err: TextIO) -> None:
         err.write("\n")
 
 
+def main(items: list[str]) -> int:
+    try:
+        process(items, sys.stdout, sys.stderr)
+        sys.stdout.flush()  # a broken pipe shows up here at the latest
+    except BrokenPipeError:
+        # The reader stopped early (`progress.py ... | head -1`): that is not an
+        # error to report. Point stdout at /dev/null so the flush at exit cannot
+        # fail again, and exit as a process ended by SIGPIPE would (128 + 13).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    return 0
+
+
 if __name__ == "__main__":
-    process(sys.argv[1:], sys.stdout, sys.stderr)
+    raise SystemExit(main(sys.argv[1:]))

@@ -38,3 +38,18 @@ def test_benchmark_script_writes_both_benchmarks(tmp_path) -> None:
         for bench in json.loads(output.read_text())["benchmarks"]
     ]
     assert names == list(bench_dedupe.BENCHMARKS)
+
+
+def test_pool_script_counts_like_the_module() -> None:
+    from snippets.python_performance import primes_pool
+
+    limits = [10, 100, 1_000]
+    assert [primes_pool.count_primes(n) for n in limits] == [4, 25, 168]
+    ran = subprocess.run(
+        [sys.executable, primes_pool.__file__, *map(str, limits)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ran.stdout == "[4, 25, 168] in other processes: True\n"

@@ -142,16 +142,35 @@ def test_atomic_write_preserves_permissions(tmp_path: Path):
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
 
 
+@POSIX_ONLY
+@pytest.mark.parametrize("umask", [0o077, 0o027, 0o022])
+def test_atomic_write_new_file_respects_umask(tmp_path: Path, umask: int):
+    code = (
+        "import sys; from pathlib import Path; from atomic import atomic_write_text; "
+        "atomic_write_text(Path(sys.argv[1]), 'x'); Path(sys.argv[2]).write_text('x')"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code, "atomic.txt", "plain.txt"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(SCRIPTS)},
+        umask=umask,
+        check=True,
+    )
+    # Every umask here removes the write bits for others: both files agree.
+    for name in ("atomic.txt", "plain.txt"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
+
+
 # --- signals ---------------------------------------------------------------------
 
 
 @POSIX_ONLY
 @pytest.mark.parametrize(
-    ("options", "status", "lock_left"),
+    ("options", "status", "scratch_left"),
     [((), 128 + signal.SIGTERM, False), (("--no-handler",), -signal.SIGTERM, True)],
 )
 def test_worker_cleans_up_only_with_handler(
-    tmp_path: Path, options: tuple[str, ...], status: int, lock_left: bool
+    tmp_path: Path, options: tuple[str, ...], status: int, scratch_left: bool
 ):
     command = [sys.executable, str(SCRIPTS / "worker.py"), "job.lock", "job.log"]
     with subprocess.Popen(
@@ -161,8 +180,39 @@ def test_worker_cleans_up_only_with_handler(
         assert child.stdout.readline() == "ready\n"
         child.send_signal(signal.SIGTERM)
         assert child.wait(timeout=10) == status
-    assert (tmp_path / "job.lock").exists() is lock_left
-    assert (tmp_path / "job.log").exists() is not lock_left
+    assert (tmp_path / "job.partial").exists() is scratch_left
+    assert (tmp_path / "job.log").exists() is not scratch_left
+    assert (tmp_path / "job.lock").exists()  # harmless: the flock died with the process
+
+
+@POSIX_ONLY
+def test_worker_lock_excludes_a_second_process(tmp_path: Path):
+    command = [sys.executable, str(SCRIPTS / "worker.py"), "job.lock"]
+    with subprocess.Popen(
+        [*command, "a.log"], cwd=tmp_path, stdout=subprocess.PIPE, text=True
+    ) as first:
+        assert first.stdout is not None
+        assert first.stdout.readline() == "ready\n"
+        second = subprocess.run(
+            [*command, "b.log"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert second.returncode == 1
+        assert second.stderr == f"worker: job.lock is held by process {first.pid}\n"
+        assert second.stdout == "" and not (tmp_path / "b.log").exists()
+        first.kill()
+        assert first.wait(timeout=10) == -signal.SIGKILL
+    with subprocess.Popen(
+        [*command, "c.log"], cwd=tmp_path, stdout=subprocess.PIPE, text=True
+    ) as after_crash:
+        assert after_crash.stdout is not None
+        assert after_crash.stdout.readline() == "ready\n"
+        after_crash.send_signal(signal.SIGTERM)
+        assert after_crash.wait(timeout=10) == 143
 
 
 def test_worker_run_cleans_up_in_process(
@@ -176,7 +226,8 @@ def test_worker_run_cleans_up_in_process(
     with pytest.raises(SystemExit) as stopped:
         worker.run(lock, log, work=interrupted)
     assert stopped.value.code == 143
-    assert not lock.exists() and log.read_text(encoding="utf-8") == "cleaned up\n"
+    assert not (tmp_path / "w.partial").exists()
+    assert log.read_text(encoding="utf-8") == "cleaned up\n"
     assert capsys.readouterr().out == "ready\n"
 
 
@@ -234,6 +285,34 @@ def test_retry_does_not_retry_other_errors():
         retry.retry(broken, attempts=0)
 
 
+def test_retry_httpx_errors_and_retry_after():
+    import httpx
+
+    script = [
+        httpx.ReadTimeout("slow"),
+        httpx.Response(503, headers={"Retry-After": "4"}),
+        httpx.Response(502),
+        httpx.Response(200, text="ok"),
+    ]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = script.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def get() -> str:
+        response = client.get("https://example.test/")
+        response.raise_for_status()
+        return response.text
+
+    delays: list[float] = []
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        result = retry.retry(get, sleep=delays.append, jitter=lambda low, high: 0.0)
+    assert result == "ok" and script == []
+    assert delays == [0.0, 4.0, 0.0]
+
+
 # --- configuration ---------------------------------------------------------------
 
 
@@ -289,6 +368,22 @@ def test_progress_is_silent_when_piped(tmp_path: Path):
     assert result.returncode == 0
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 2
+
+
+@POSIX_ONLY
+def test_progress_stops_quietly_on_a_closed_pipe(tmp_path: Path):
+    read_end, write_end = os.pipe()
+    with subprocess.Popen(
+        [sys.executable, str(SCRIPTS / "progress.py"), *map(str, range(20_000))],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    ) as producer:
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as reader:
+            assert reader.readline() == b"0 5feceb66ffc8\n"
+        _, errors = producer.communicate(timeout=30)
+    assert (producer.returncode, errors) == (141, b"")
 
 
 @POSIX_ONLY
