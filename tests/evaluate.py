@@ -342,8 +342,14 @@ class ShellRun(Evaluator):
 
 
 def _bash(options: list[str], script: str, cwd: str) -> str:
+    # A block's uv or pip must not act on the test run's own virtual environment.
+    inherited = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("UV_PROJECT_ENVIRONMENT", "VIRTUAL_ENV")
+    }
     env = {
-        **os.environ,
+        **inherited,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "UV_OFFLINE": "1",
         "PIP_NO_INDEX": "1",
