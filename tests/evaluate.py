@@ -81,7 +81,8 @@ class Python(Evaluator):
             result = eval(code, namespace)
             if inspect.isawaitable(result):
                 asyncio.run(result)
-        namespace.pop("__builtins__", None)
+        if module is None:  # a module keeps its builtins: C code it calls looks there
+            namespace.pop("__builtins__", None)
         if module is not None:  # the page sees what the module defines
             example.namespace.update(
                 (name, value)
