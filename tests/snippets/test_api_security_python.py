@@ -19,6 +19,7 @@ import pytest
 import trustme
 from argon2 import PasswordHasher
 from fastapi import Depends, FastAPI, Request
+from pydantic import ValidationError
 from starlette.exceptions import StarletteDeprecationWarning
 
 from snippets.api_security_python.app import User, create_app
@@ -32,6 +33,7 @@ from snippets.api_security_python.ratelimit import (
     TokenBucket,
     client_address,
 )
+from snippets.api_security_python.settings import Settings
 from snippets.api_security_python.ssrf import (
     Destination,
     GuardedClient,
@@ -851,3 +853,51 @@ def test_least_recently_used_pools_are_closed(tls_server):
             assert send_to(client, port, name) == f"{name}:{port}"
         assert list(client._transport.pools) == ["a.test"]  # type: ignore[attr-defined]
     assert handshakes == ["a.test", "b.test", "a.test"]
+
+
+# --- settings ---------------------------------------------------------------------
+
+GOOD_ENV = {
+    "API_ALLOWED_HOSTS": '["api.example.com"]',
+    "API_TOKEN_SECRET": "s" * 32,
+    "API_MAIL_API_KEY": "mk-test",
+}
+
+
+@pytest.fixture
+def api_env(monkeypatch):
+    for name, value in GOOD_ENV.items():
+        monkeypatch.setenv(name, value)
+    return monkeypatch
+
+
+def test_settings_read_every_value_from_the_environment(api_env):
+    settings = Settings()
+    assert settings.allowed_hosts == ["api.example.com"]
+    assert settings.token_secret.get_secret_value() == "s" * 32
+    assert settings.mail_api_key.get_secret_value() == "mk-test"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("API_TOKEN_SECRET", None, "Field required"),
+        ("API_TOKEN_SECRET", "s" * 31, "Value error, shorter than 32 characters"),
+        ("API_TOKEN_SECRET", " " * 40, "Value error, blank"),
+        ("API_MAIL_API_KEY", None, "Field required"),
+        ("API_MAIL_API_KEY", "", "Value error, blank"),
+        ("API_ALLOWED_HOSTS", "[]", "List should have at least 1 item"),
+        ("API_ALLOWED_HOSTS", None, "Field required"),
+    ],
+)
+def test_settings_refuse_to_start_without_a_value(api_env, name, value, message):
+    if value is None:
+        api_env.delenv(name)
+    else:
+        api_env.setenv(name, value)
+    with pytest.raises(ValidationError) as caught:
+        Settings()
+    [problem] = caught.value.errors()
+    assert problem["msg"].startswith(message)
+    if value:
+        assert value not in str(caught.value)  # the rejected input is not echoed
