@@ -33,6 +33,7 @@ from snippets.api_security_python.ratelimit import (
     TokenBucket,
     client_address,
 )
+from snippets.api_security_python.refresh import RefreshTokenError, RefreshTokens
 from snippets.api_security_python.settings import Settings
 from snippets.api_security_python.ssrf import (
     Destination,
@@ -901,3 +902,31 @@ def test_settings_refuse_to_start_without_a_value(api_env, name, value, message)
     assert problem["msg"].startswith(message)
     if value:
         assert value not in str(caught.value)  # the rejected input is not echoed
+
+
+# --- refresh tokens ---------------------------------------------------------------
+
+
+def test_refresh_tokens_rotate_and_a_reuse_ends_the_family():
+    store = RefreshTokens(lifetime=100, clock=Clock())
+    first = store.issue("alice")
+    other_sign_in = store.issue("alice")
+    subject, second = store.rotate(first)
+    assert subject == "alice" and second != first
+    with pytest.raises(RefreshTokenError, match="reused"):
+        store.rotate(first)
+    with pytest.raises(RefreshTokenError, match="revoked"):
+        store.rotate(second)
+    assert store.rotate(other_sign_in)[0] == "alice"  # another family is untouched
+    assert first not in str(store.grants)  # only digests are kept
+
+
+def test_refresh_tokens_expire_with_the_sign_in_not_the_rotation():
+    clock = Clock()
+    store = RefreshTokens(lifetime=100, clock=clock)
+    token = store.issue("alice")
+    clock.now += 60
+    _, token = store.rotate(token)
+    clock.now += 40
+    with pytest.raises(RefreshTokenError, match="expired"):
+        store.rotate(token)
