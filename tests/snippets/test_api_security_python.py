@@ -33,6 +33,7 @@ from snippets.api_security_python.ratelimit import (
     TokenBucket,
     client_address,
 )
+from snippets.api_security_python.redact import RedactSecrets, redact
 from snippets.api_security_python.refresh import RefreshTokenError, RefreshTokens
 from snippets.api_security_python.settings import Settings
 from snippets.api_security_python.ssrf import (
@@ -930,3 +931,45 @@ def test_refresh_tokens_expire_with_the_sign_in_not_the_rotation():
     clock.now += 40
     with pytest.raises(RefreshTokenError, match="expired"):
         store.rotate(token)
+
+
+# --- log redaction ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('{"password": "correct horse battery staple"}', '{"password": '),
+        ("password=hunter2&user=bob", "&user=bob"),
+        ("{'x-api-key': 'mk-live-7f3a'}", "'x-api-key': "),
+        ("Authorization: Basic YWxpY2U6aHVudGVyMg==", "Authorization: Basic "),
+        ("sent eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln here", "sent "),
+    ],
+)
+def test_redact_removes_credentials_and_keeps_the_rest(text, kept):
+    redacted = redact(text)
+    assert "[REDACTED]" in redacted and kept in redacted
+    for secret in ("horse", "hunter2", "mk-live", "YWxpY2U6", "eyJzdWIi"):
+        assert secret not in redacted
+
+
+def test_redacting_filter_on_a_handler_sees_child_loggers():
+    import io
+    import logging
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactSecrets())
+    parent = logging.getLogger("redact-test")
+    parent.addHandler(handler)
+    try:
+        logging.getLogger("redact-test.child").warning("token=%s", "abc123")
+        try:
+            raise ValueError("secret=xyz789")
+        except ValueError:
+            parent.exception("failed")
+    finally:
+        parent.removeHandler(handler)
+    written = stream.getvalue()
+    assert "abc123" not in written and "xyz789" not in written
+    assert "token=[REDACTED]" in written and "secret=[REDACTED]" in written
