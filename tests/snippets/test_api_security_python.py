@@ -19,6 +19,7 @@ import pytest
 import trustme
 from argon2 import PasswordHasher
 from fastapi import Depends, FastAPI, Request
+from pydantic import ValidationError
 from starlette.exceptions import StarletteDeprecationWarning
 
 from snippets.api_security_python.app import User, create_app
@@ -32,6 +33,9 @@ from snippets.api_security_python.ratelimit import (
     TokenBucket,
     client_address,
 )
+from snippets.api_security_python.redact import RedactSecrets, redact
+from snippets.api_security_python.refresh import RefreshTokenError, RefreshTokens
+from snippets.api_security_python.settings import Settings
 from snippets.api_security_python.ssrf import (
     Destination,
     GuardedClient,
@@ -851,3 +855,121 @@ def test_least_recently_used_pools_are_closed(tls_server):
             assert send_to(client, port, name) == f"{name}:{port}"
         assert list(client._transport.pools) == ["a.test"]  # type: ignore[attr-defined]
     assert handshakes == ["a.test", "b.test", "a.test"]
+
+
+# --- settings ---------------------------------------------------------------------
+
+GOOD_ENV = {
+    "API_ALLOWED_HOSTS": '["api.example.com"]',
+    "API_TOKEN_SECRET": "s" * 32,
+    "API_MAIL_API_KEY": "mk-test",
+}
+
+
+@pytest.fixture
+def api_env(monkeypatch):
+    for name, value in GOOD_ENV.items():
+        monkeypatch.setenv(name, value)
+    return monkeypatch
+
+
+def test_settings_read_every_value_from_the_environment(api_env):
+    settings = Settings()
+    assert settings.allowed_hosts == ["api.example.com"]
+    assert settings.token_secret.get_secret_value() == "s" * 32
+    assert settings.mail_api_key.get_secret_value() == "mk-test"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("API_TOKEN_SECRET", None, "Field required"),
+        ("API_TOKEN_SECRET", "s" * 31, "Value error, shorter than 32 characters"),
+        ("API_TOKEN_SECRET", " " * 40, "Value error, blank"),
+        ("API_MAIL_API_KEY", None, "Field required"),
+        ("API_MAIL_API_KEY", "", "Value error, blank"),
+        ("API_ALLOWED_HOSTS", "[]", "List should have at least 1 item"),
+        ("API_ALLOWED_HOSTS", None, "Field required"),
+    ],
+)
+def test_settings_refuse_to_start_without_a_value(api_env, name, value, message):
+    if value is None:
+        api_env.delenv(name)
+    else:
+        api_env.setenv(name, value)
+    with pytest.raises(ValidationError) as caught:
+        Settings()
+    [problem] = caught.value.errors()
+    assert problem["msg"].startswith(message)
+    if value:
+        assert value not in str(caught.value)  # the rejected input is not echoed
+
+
+# --- refresh tokens ---------------------------------------------------------------
+
+
+def test_refresh_tokens_rotate_and_a_reuse_ends_the_family():
+    store = RefreshTokens(lifetime=100, clock=Clock())
+    first = store.issue("alice")
+    other_sign_in = store.issue("alice")
+    subject, second = store.rotate(first)
+    assert subject == "alice" and second != first
+    with pytest.raises(RefreshTokenError, match="reused"):
+        store.rotate(first)
+    with pytest.raises(RefreshTokenError, match="revoked"):
+        store.rotate(second)
+    assert store.rotate(other_sign_in)[0] == "alice"  # another family is untouched
+    assert first not in str(store.grants)  # only digests are kept
+
+
+def test_refresh_tokens_expire_with_the_sign_in_not_the_rotation():
+    clock = Clock()
+    store = RefreshTokens(lifetime=100, clock=clock)
+    token = store.issue("alice")
+    clock.now += 60
+    _, token = store.rotate(token)
+    clock.now += 40
+    with pytest.raises(RefreshTokenError, match="expired"):
+        store.rotate(token)
+
+
+# --- log redaction ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('{"password": "correct horse battery staple"}', '{"password": '),
+        ("password=hunter2&user=bob", "&user=bob"),
+        ("{'x-api-key': 'mk-live-7f3a'}", "'x-api-key': "),
+        ("Authorization: Basic YWxpY2U6aHVudGVyMg==", "Authorization: Basic "),
+        ("sent eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln here", "sent "),
+    ],
+)
+def test_redact_removes_credentials_and_keeps_the_rest(text, kept):
+    redacted = redact(text)
+    assert "[REDACTED]" in redacted and kept in redacted
+    for secret in ("horse", "hunter2", "mk-live", "YWxpY2U6", "eyJzdWIi"):
+        assert secret not in redacted
+
+
+def test_redacting_filter_on_a_handler_sees_child_loggers():
+    import io
+    import logging
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(RedactSecrets())
+    parent = logging.getLogger("redact-test")
+    parent.addHandler(handler)
+    try:
+        logging.getLogger("redact-test.child").warning("token=%s", "abc123")
+        try:
+            raise ValueError("secret=xyz789")
+        except ValueError:
+            parent.exception("failed")
+    finally:
+        parent.removeHandler(handler)
+    written = stream.getvalue()
+    assert "abc123" not in written and "xyz789" not in written
+    assert "token=[REDACTED]" in written and "secret=[REDACTED]" in written

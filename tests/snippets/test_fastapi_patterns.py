@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import warnings
 from collections.abc import Iterator
 from decimal import Decimal
+from unittest import mock
 
 import httpx
 import pytest
+from pydantic import ValidationError
 
-from snippets.fastapi_patterns.shop import main
 from snippets.fastapi_patterns.shop.db import ItemRow, SessionDep
 from snippets.fastapi_patterns.shop.dependencies import get_rates
 from snippets.fastapi_patterns.shop.settings import Settings, get_settings
@@ -19,6 +21,14 @@ with warnings.catch_warnings():
     # starlette's TestClient prefers httpx2 and says so once, at import, on httpx.
     warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
+
+API_KEY = "test-key"
+
+# main.py builds its module-level app on import, and the app refuses to start without
+# an API key: import it as a deployment would, with the key in the environment.
+with mock.patch.dict(os.environ, {"SHOP_RATES_API_KEY": API_KEY}):
+    from snippets.fastapi_patterns.shop import main
+get_settings.cache_clear()
 
 UPSTREAM_CALLS: list[httpx.Request] = []
 
@@ -59,6 +69,28 @@ BAD_BODIES = {
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"  # SQLAlchemy's asyncio extension does not run on trio
+
+
+@pytest.fixture(autouse=True)
+def api_key(monkeypatch) -> Iterator[None]:
+    """Every test runs with the key set, and with no settings cached from before."""
+    monkeypatch.setenv("SHOP_RATES_API_KEY", API_KEY)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("environment", [{}, {"SHOP_RATES_API_KEY": ""}])
+def test_the_app_refuses_to_start_without_an_api_key(monkeypatch, environment):
+    monkeypatch.delenv("SHOP_RATES_API_KEY")
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    with pytest.raises(ValidationError) as caught:
+        main.create_app(rates_transport=httpx.MockTransport(upstream))
+    [problem] = caught.value.errors()
+    assert problem["loc"] == ("rates_api_key",)
+    assert problem["type"] == ("too_short" if environment else "missing")
 
 
 @pytest.fixture
@@ -200,7 +232,7 @@ def test_rate_from_the_upstream(client):
     assert response.json() == {"currency": "EUR", "rate": "1.0842"}
     (call,) = UPSTREAM_CALLS
     assert call.url == "https://rates.example.com/v1/rates/EUR"
-    assert "x-api-key" in call.headers
+    assert call.headers["x-api-key"] == API_KEY
 
 
 @pytest.mark.parametrize(
@@ -234,7 +266,7 @@ def test_a_rate_sent_as_a_json_number_is_accepted():
         async with httpx.AsyncClient(
             base_url="https://rates.example.com", transport=httpx.MockTransport(number)
         ) as http:
-            return await get_rates(http, Settings()).rate("EUR")
+            return await get_rates(http, Settings(rates_api_key=API_KEY)).rate("EUR")
 
     assert asyncio.run(check()) == Decimal("1.0842")
 
@@ -258,8 +290,12 @@ def test_override_the_rates_client(app, client):
 
 
 def test_override_settings(app, client):
-    app.dependency_overrides[get_settings] = lambda: Settings(app_name="test-shop")
+    app.dependency_overrides[get_settings] = lambda: Settings(
+        app_name="test-shop", rates_api_key="override-key"
+    )
     assert client.get("/about").json() == {"app": "test-shop"}
+    assert client.get("/rates/EUR").status_code == 200
+    assert UPSTREAM_CALLS[-1].headers["x-api-key"] == "override-key"
 
 
 def test_settings_are_cached_and_read_from_the_environment(monkeypatch):

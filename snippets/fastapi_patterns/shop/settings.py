@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -11,7 +11,8 @@ class Settings(BaseSettings):
 
     app_name: str = "shop"
     rates_url: str = "https://rates.example.com"
-    rates_api_key: SecretStr = SecretStr("")
+    # No default: without SHOP_RATES_API_KEY, or with it empty, the app does not start.
+    rates_api_key: SecretStr = Field(min_length=1)
     rates_timeout: float = 5.0
     # In memory, gone when the process exits; production sets SHOP_DATABASE_URL,
     # for example postgresql+asyncpg://shop@db/shop.
