@@ -77,7 +77,8 @@ class Python(Evaluator):
         namespace = example.namespace if module is None else vars(module)
         printed = io.StringIO()
         example.document.printed = None
-        with contextlib.redirect_stdout(printed), asyncio_errors_fail():
+        collect = ASYNC_CODE.search(source) is not None
+        with contextlib.redirect_stdout(printed), asyncio_errors_fail(collect):
             result = eval(code, namespace)
             if inspect.isawaitable(result):
                 asyncio.run(result)
@@ -137,17 +138,25 @@ class _Records(logging.Handler):
         self.records.append(record)
 
 
+# Code that may create tasks; only after it is a garbage collection worth its cost.
+ASYNC_CODE = re.compile(r"\basync|\bawait\b|anyio|trio")
+
+
 @contextlib.contextmanager
-def asyncio_errors_fail():
+def asyncio_errors_fail(collect: bool = True):
     """An error asyncio could only log (a task whose exception nobody retrieved, a
-    failing callback) fails the block. Tasks the block dropped are collected before the
-    verdict, since that is when asyncio reports them."""
+    failing callback) fails the block. When the block may have created tasks, those it
+    dropped are collected before the verdict, since that is when asyncio reports them;
+    the page's end collects whatever is left."""
     records = _Records()
     logger = logging.getLogger("asyncio")
     logger.addHandler(records)
     try:
         yield
-        gc.collect()
+        if collect:
+            # The young generations hold what the block made: cheap to scan, and a
+            # task that outlived them is still caught when the page ends.
+            gc.collect(1)
     finally:
         logger.removeHandler(records)
     if records.records:
@@ -386,7 +395,14 @@ class Doctest(Evaluator):
 
 def close_page(namespace: dict) -> None:
     """Sybil teardown: the page's namespace, and the modules it created, go with it.
-    (The page's environment may have dropped them already: tests/hermetic.py.)"""
+    (The page's environment may have dropped them already: tests/hermetic.py.) A task
+    the page dropped with an exception nobody retrieved fails the page here at last."""
+    with asyncio_errors_fail(collect=False):
+        _close_page(namespace)
+        gc.collect()
+
+
+def _close_page(namespace: dict) -> None:
     for name, before in namespace.get(PAGE_MODULES, {}).items():
         parent, _, child = name.rpartition(".")
         if before is None:
