@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -82,14 +83,31 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess
         language = EXPECTED[name][0]
         page = f"# {name}\n\n~~~{language}\n{dedent(code)}~~~\n\n{FOLLOWING}"
         (docs / f"{name}.md").write_text(page.replace("~~~", FENCE), "utf-8")
+    # Only the plugins the harness needs: the pages' own (Django, Hypothesis, ...) would
+    # only slow the run down.
+    plugins = (
+        "xdist.plugin",
+        "pytest_timeout",
+        "pytest_socket",
+        "pytest_asyncio.plugin",
+    )
+    plugins += ("conftest",)
     command = [
-        *(sys.executable, "-m", "pytest", "-n", "1", "-p", "conftest"),
+        *(sys.executable, "-m", "pytest", "-n", "1"),
+        *(option for plugin in plugins for option in ("-p", plugin)),
         *("-c", str(ROOT / "pyproject.toml"), "--rootdir", str(root)),
         *("-o", "docs_dir=docs", "-o", "timeout=1", "-o", "docs_line_coverage=0"),
         str(docs),
     ]
+    environment = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     return subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+        command,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
