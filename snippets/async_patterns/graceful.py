@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 
-DRAIN_SECONDS = 0.2  # in production: less than the orchestrator's grace period
+DRAIN_SECONDS = 0.1  # in production: less than the orchestrator's grace period
 
 
 async def job(seconds: float) -> None:
