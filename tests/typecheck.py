@@ -54,10 +54,14 @@ def check_page(
     with tempfile.TemporaryDirectory(prefix="typecheck-") as folder:
         files = {}
         for number, ((filename, first), source) in enumerate(blocks.items()):
-            path = Path(folder, f"block_{number}_{Path(filename).stem}.py")
+            # A module name of its own each run: mypy's cache is keyed by module name,
+            # and would replay what it reported for an earlier file of that name.
+            unique = Path(folder).name.replace("-", "_")
+            stem = re.sub(r"\W", "_", Path(filename).stem)
+            path = Path(folder, f"{unique}_{number}_{stem}.py")
             # Padded, so mypy's line numbers are the page's.
             path.write_text("\n" * (first - 1) + source, "utf-8")
-            files[str(path)] = (filename, first)
+            files[str(path.resolve())] = (filename, first)
         stdout, stderr, status = api.run(
             [
                 *("--config-file", str(ROOT / "pyproject.toml")),
@@ -73,7 +77,9 @@ def check_page(
         block: [] for block in files.values()
     }
     for match in REPORTED.finditer(stdout):
-        reported[files[match["file"]]].append((int(match["line"]), match["message"]))
+        # mypy names a file under the working directory by its relative path.
+        block = files[str(Path(match["file"]).resolve())]
+        reported[block].append((int(match["line"]), match["message"]))
     return reported
 
 
