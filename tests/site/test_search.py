@@ -3,31 +3,12 @@ the pages load nothing from any host but the site's own server."""
 
 from __future__ import annotations
 
-import functools
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from skills_site.export import skill_pages
 from tests.collect import ROOT, fences
 
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium tries to reach its vendor's services on every start.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # (what a user types, the page that must be among the first results)
 QUERIES = [
     ("TaskGroup", "async-patterns"),
@@ -56,61 +37,6 @@ CODE_ONLY = [
 ]
 QUERIES += CODE_ONLY
 FIRST_RESULTS = 3
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):
-    site = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", site],
-        cwd=ROOT,
-        check=True,
-    )
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, site_url):
-    """A page that records every request and refuses any that leave the local server."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.foreign_requests = []
-    local = urlsplit(site_url).netloc
-
-    def only_local(route):
-        if urlsplit(route.request.url).netloc == local:
-            route.continue_()
-        else:
-            page.foreign_requests.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_local)
-    yield page
-    context.close()
 
 
 # Material shows "Initializing search" until its web worker has built the index.
