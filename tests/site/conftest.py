@@ -7,6 +7,7 @@ the requests it makes and refuses any that leave the local server.
 from __future__ import annotations
 
 import functools
+import os
 import subprocess
 import sys
 import threading
@@ -42,6 +43,11 @@ def site_pages() -> list[str]:
     return [*paths, "404.html"]
 
 
+# The site is built as for publishing, with a repository address, so the repository and
+# "edit this page" links are there to test (and to prove they cause no requests).
+REPO_URL = "https://github.com/example/python-stack-skills"
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
@@ -49,6 +55,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", site],
         cwd=ROOT,
         check=True,
+        env={**os.environ, "SITE_REPO_URL": REPO_URL},
     )
     return site
 

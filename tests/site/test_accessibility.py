@@ -31,7 +31,9 @@ def describe(path: str, scheme: str, violations: list[dict]) -> str:
     lines = [f"/{path} ({scheme}): {len(violations)} serious/critical rule(s) fail"]
     for rule in violations:
         nodes = rule["nodes"]
-        lines.append(f"  {rule['id']} [{rule['impact']}] {rule['help']}: {len(nodes)} node(s)")
+        lines.append(
+            f"  {rule['id']} [{rule['impact']}] {rule['help']}: {len(nodes)} node(s)"
+        )
         for node in nodes[:NODES_SHOWN]:
             summary = node.get("failureSummary", "").replace("\n", " ")
             lines.append(f"    {' '.join(map(str, node['target']))}")

@@ -56,4 +56,6 @@ def test_a_skill_page_has_blocks_to_measure(open_page, site_url):
     page.goto(f"{site_url}/async-patterns/")
     blocks = page.evaluate(MEASURE)
     assert len(blocks) > 20
-    assert max(block["columns"] for block in blocks if block["columns"] <= COLUMNS) >= 85
+    assert (
+        max(block["columns"] for block in blocks if block["columns"] <= COLUMNS) >= 85
+    )
