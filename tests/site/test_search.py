@@ -53,7 +53,7 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
     box.click()
     box.press_sequentially(query)  # real key presses, as a person types
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
-    results.first.wait_for(timeout=15_000)
+    results.first.wait_for(timeout=60_000)  # a ceiling: a busy machine is slow
     return [link.get_attribute("href") for link in results.all()[:FIRST_RESULTS]]
 
 
