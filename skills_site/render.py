@@ -6,6 +6,7 @@ that contains ``{{ }}`` or ``{% %}`` is shown verbatim.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from html import escape
@@ -66,12 +67,17 @@ def skill_catalogue() -> str:
         cards.append(
             '<article class="skill-card">\n'
             f'<h3 class="skill-card__title"><a href="{path.stem}/">{escape(title)}</a></h3>\n'
-            f'<p class="skill-card__text">{escape(meta["description"])}</p>\n'
+            f'<p class="skill-card__text">{inline_code(meta["description"])}</p>\n'
             f'<ul class="skill-card__tags" aria-label="Tags">{tags}</ul>\n'
             f'<p class="skill-card__versions">{escape(tested_with_line(meta))}</p>\n'
             "</article>"
         )
     return '<div class="skill-cards">\n' + "\n".join(cards) + "\n</div>"
+
+
+def inline_code(text: str) -> str:
+    """Escape `text` for HTML, with its `backtick` spans as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
 
 
 @cache
