@@ -192,7 +192,11 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(name="site-tests", python=PYTHON)
 def site_tests(session: nox.Session) -> None:
-    """Build the site and drive its search in headless Chromium (Debian's package)."""
+    """Build the site and test it in headless Chromium (Debian's package).
+
+    axe-core on every page in both colour schemes, code widths, the 404 page and the
+    features readers use, and search; screenshots for review go to site-screenshots/.
+    """
     # The examples group too: pytest reads its plugins' settings from pyproject.toml.
     install(session, "site", "tests", "examples", "browser")
     session.run("python", "-m", "pytest", "tests/site", *session.posargs)

@@ -6,8 +6,10 @@ that contains ``{{ }}`` or ``{% %}`` is shown verbatim.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -46,14 +48,36 @@ def variables() -> dict:
 
 
 def skill_catalogue() -> str:
-    """A Markdown table of the skill pages, from their own front matter."""
-    from skills_site.export import read_meta, skill_pages
+    """The home page's skill cards, from each skill page's own front matter.
 
-    rows = ["| Skill | What it covers |", "| --- | --- |"]
+    Each card names the page (its title), says what it covers, lists its tags and the
+    exact versions its examples ran against. The title's link covers the whole card.
+    """
+    from skills_site.export import read_meta, skill_pages
+    from skills_site.hooks import TITLE, tested_with_line
+
+    cards = []
     for path in skill_pages():
         meta = read_meta(path)
-        rows.append(f"| [{meta['name']}]({path.name}) | {meta['description']} |")
-    return "\n".join(rows)
+        title = TITLE.search(path.read_text("utf-8"))[0].removeprefix("# ")
+        tags = "".join(
+            f'<li class="skill-card__tag">{escape(tag)}</li>'
+            for tag in meta.get("tags", [])
+        )
+        cards.append(
+            '<article class="skill-card">\n'
+            f'<h3 class="skill-card__title"><a href="{path.stem}/">{escape(title)}</a></h3>\n'
+            f'<p class="skill-card__text">{inline_code(meta["description"])}</p>\n'
+            f'<ul class="skill-card__tags" aria-label="Tags">{tags}</ul>\n'
+            f'<p class="skill-card__versions">{escape(tested_with_line(meta))}</p>\n'
+            "</article>"
+        )
+    return '<div class="skill-cards">\n' + "\n".join(cards) + "\n</div>"
+
+
+def inline_code(text: str) -> str:
+    """Escape `text` for HTML, with its `backtick` spans as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
 
 
 @cache
