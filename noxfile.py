@@ -87,9 +87,10 @@ def page(session: nox.Session) -> None:
     Its blocks, and the whole run's checks that concern it: fences, lint, front matter,
     export, and the tests of its snippets. In one process, for a quick verdict.
     """
-    if len(session.posargs) != 1 or not session.posargs[0].endswith(".md"):
+    if not session.posargs or not session.posargs[0].endswith(".md"):
         session.error("name one page: nox -s page -- docs/async-patterns.md")
-    page = Path(session.posargs[0])
+    page, *options = session.posargs
+    page = Path(page)
     if not page.is_file():
         session.error(f"{page}: no such page")
     install(session, "tests", "examples")
@@ -99,7 +100,9 @@ def page(session: nox.Session) -> None:
         "tests/test_export.py",
         *([str(snippet_tests)] if snippet_tests.is_file() else []),
     ]
-    session.run("python", "-m", "pytest", "--page", str(page), str(page), *checks)
+    session.run(
+        "python", "-m", "pytest", "--page", str(page), str(page), *checks, *options
+    )
 
 
 @nox.session(python=PYTHON)

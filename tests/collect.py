@@ -115,6 +115,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "concern it (fences, lint, front matter, export, its snippets' tests)",
     )
     parser.addoption(
+        "--update-output",
+        action="store_true",
+        help="rewrite each output block that differs with what its Python block printed",
+    )
+    parser.addoption(
         "--page-order-seed",
         type=int,
         default=None,
@@ -123,6 +128,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    evaluate.Output.update = config.getoption("update_output")
     DOCS_SYBIL.path = (config.rootpath / config.getini("docs_dir")).resolve()
     workerinput = getattr(config, "workerinput", {})
     seed = workerinput.get("page_order_seed", config.getoption("page_order_seed"))

@@ -27,6 +27,7 @@ import sys
 import tomllib
 import types
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 from _pytest.assertion.rewrite import rewrite_asserts
@@ -205,9 +206,16 @@ def snippet_or_block(example: Example) -> tuple[str, str, int]:
 
 
 class Output(Evaluator):
-    """Compare with what the Python block just before it printed."""
+    """Compare with what the Python block just before it printed.
+
+    With ``--update-output``, a block that differs is rewritten with what was printed
+    when the run ends (see ``write_updates``), and the block passes.
+    """
 
     language = "output"
+    update = False  # set from --update-output
+    # page path -> [(start, end, new text)] of the blocks to rewrite
+    updates: ClassVar[dict[str, list[tuple[int, int, str]]]] = {}
 
     def __call__(self, example: Example) -> None:
         printed = getattr(example.document, "printed", None)
@@ -216,7 +224,13 @@ class Output(Evaluator):
             raise AssertionError("an output block must follow a Python block that ran")
         expected = _normalise(str(example.parsed))
         actual = _normalise(printed)
-        if actual != expected:
+        if actual != expected and self.update:
+            raw = example.region.lexemes["source"]  # as written, before macros
+            start = example.region.start + raw.offset
+            self.updates.setdefault(example.path, []).append(
+                (start, start + len(raw), printed.strip("\n") + "\n")
+            )
+        elif actual != expected:
             first = example.line + 1
             diff = difflib.unified_diff(
                 expected.splitlines(),
@@ -229,8 +243,23 @@ class Output(Evaluator):
                 "the output differs:\n"
                 + "\n".join(diff)
                 + f"\n\nIf the new output is right, replace the block's lines from "
-                f"line {first} with what was printed."
+                f"line {first} with what was printed, or run again with "
+                "--update-output to have it done."
             )
+
+
+def write_updates() -> list[str]:
+    """Rewrite the output blocks collected under ``--update-output``; the pages
+    changed, one line each."""
+    changed = []
+    for path, updates in Output.updates.items():
+        text = Path(path).read_text("utf-8")
+        for start, end, new in sorted(updates, reverse=True):
+            text = text[:start] + new + text[end:]
+        Path(path).write_text(text, "utf-8")
+        changed.append(f"{path}: {len(updates)} output block(s) updated")
+    Output.updates.clear()
+    return changed
 
 
 def _normalise(text: str) -> str:

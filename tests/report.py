@@ -171,6 +171,8 @@ def pytest_terminal_summary(
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    for line in evaluate.write_updates():  # each process writes the pages it ran
+        session.config.get_terminal_writer().line(line)
     """A docs run that found no block at all is a failure, not a pass."""
     if ACCOUNT or not _selects_docs(session.config):
         return

@@ -8,9 +8,14 @@ import pytest
 
 from skills_site.fences import fences
 from tests import evaluate
-from tests.collect import DOCS, ROOT, parse
+from tests.collect import DOCS_SYBIL, ROOT, parse
 
-PAGES = sorted(DOCS.rglob("*.md"))
+# The configured docs folder (the harness's self-tests point it at a page of their own).
+PAGES = sorted(DOCS_SYBIL.path.rglob("*.md"))
+
+
+def page_id(page: Path) -> str:
+    return str(page.relative_to(ROOT) if page.is_relative_to(ROOT) else page)
 
 
 def unaccounted_fences(path: Path) -> list[str]:
@@ -30,7 +35,7 @@ def test_docs_have_blocks():
     assert sum(len(fences(page.read_text("utf-8"))) for page in PAGES) > 0
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_every_fence_is_accounted_for(page: Path):
     assert unaccounted_fences(page) == []
 
@@ -52,6 +57,6 @@ def shell_pin_mismatches(path: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_shell_pins_are_the_locked_versions(page: Path):
     assert shell_pin_mismatches(page) == []

@@ -9,9 +9,9 @@ import yaml
 
 from skills_site.front_matter import problems
 from skills_site.render import variables
-from tests.collect import DOCS, ROOT
+from tests.collect import DOCS_SYBIL, ROOT
 
-PAGES = sorted(DOCS.glob("*.md"))
+PAGES = sorted(DOCS_SYBIL.path.glob("*.md"))
 SITE_PAGES = variables()["site"]["site_pages"]
 
 

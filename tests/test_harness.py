@@ -368,3 +368,23 @@ def test_a_file_shown_with_its_name_can_be_run_by_a_shell_block(tmp_path):
         ~~~
     """
     assert run_page(tmp_path, page) == ["ok", "ok", "ok"]
+
+
+def test_update_output_rewrites_a_block_that_differs(tmp_path, monkeypatch):
+    monkeypatch.setattr(evaluate.Output, "update", True)
+    page = """
+        ~~~python
+        print("new\\nlines")
+        ~~~
+
+        ~~~output
+        old
+        ~~~
+
+        After.
+    """
+    assert run_page(tmp_path, page) == ["ok", "ok"]
+    [changed] = evaluate.write_updates()
+    assert changed.endswith("page.md: 1 output block(s) updated")
+    text = (tmp_path / "page.md").read_text()
+    assert "~~~output\nnew\nlines\n~~~\n\nAfter." in text.replace(FENCE, "~~~")
