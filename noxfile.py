@@ -140,6 +140,13 @@ def docs(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict", *session.posargs)
 
 
+@nox.session(name="docs-zensical", python=PYTHON)
+def docs_zensical(session: nox.Session) -> None:
+    """Build the same site with Zensical into site-zensical/ (see README, Generators)."""
+    install(session, "zensical")
+    session.run("zensical", "build", "--clean", "-f", "zensical.yml", *session.posargs)
+
+
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
     """Serve the site with live reload on http://127.0.0.1:8000."""
