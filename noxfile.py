@@ -144,7 +144,12 @@ def docs(session: nox.Session) -> None:
 def docs_zensical(session: nox.Session) -> None:
     """Build the same site with Zensical into site-zensical/ (see README, Generators)."""
     install(session, "zensical")
+    # Zensical runs no MkDocs hooks: the agent files come from the same step, run here.
+    session.run("python", "-m", "skills_site.llms", "--check")
+    # --clean: a cached page would skip the site's Markdown extension, whose output also
+    # depends on files outside docs/ (uv.lock, snippets).
     session.run("zensical", "build", "--clean", "-f", "zensical.yml", *session.posargs)
+    session.run("python", "-m", "skills_site.llms", "site-zensical")
 
 
 @nox.session(python=PYTHON)

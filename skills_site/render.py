@@ -1,4 +1,5 @@
-"""Variables and Jinja settings shared by mkdocs-macros and the test harness.
+"""Variables and Jinja settings shared by the macros layer (mkdocs-macros, or Zensical's
+port of it) and the test harness.
 
 Macros use ``{@ ... @}`` (and ``{@% ... %@}``) instead of Jinja's defaults, so a code block
 that contains ``{{ }}`` or ``{% %}`` is shown verbatim.
@@ -14,6 +15,7 @@ import jinja2
 import yaml
 
 from skills_site.pins import locked_versions
+from skills_site.sources import read_meta, skill_pages
 
 DELIMITERS = {
     "variable_start_string": "{@",
@@ -47,8 +49,6 @@ def variables() -> dict:
 
 def skill_catalogue() -> str:
     """A Markdown table of the skill pages, from their own front matter."""
-    from skills_site.export import read_meta, skill_pages
-
     rows = ["| Skill | What it covers |", "| --- | --- |"]
     for path in skill_pages():
         meta = read_meta(path)
