@@ -140,16 +140,39 @@ def docs(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict", *session.posargs)
 
 
-@nox.session(name="docs-zensical", python=PYTHON)
-def docs_zensical(session: nox.Session) -> None:
-    """Build the same site with Zensical into site-zensical/ (see README, Generators)."""
-    install(session, "zensical")
+def build_zensical(session: nox.Session, *args: str) -> None:
+    """The site built by Zensical into site-zensical/, with the agent files."""
     # Zensical runs no MkDocs hooks: the agent files come from the same step, run here.
     session.run("python", "-m", "skills_site.llms", "--check")
     # --clean: a cached page would skip the site's Markdown extension, whose output also
     # depends on files outside docs/ (uv.lock, snippets).
-    session.run("zensical", "build", "--clean", "-f", "zensical.yml", *session.posargs)
+    session.run("zensical", "build", "--clean", "-f", "zensical.yml", *args)
     session.run("python", "-m", "skills_site.llms", "site-zensical")
+
+
+@nox.session(name="docs-zensical", python=PYTHON)
+def docs_zensical(session: nox.Session) -> None:
+    """Build the same site with Zensical into site-zensical/ (see README, Generators)."""
+    install(session, "zensical")
+    build_zensical(session, *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def parity(session: nox.Session) -> None:
+    """Build the site with MkDocs and with Zensical and compare them page by page."""
+    # The examples group too: pytest reads its plugins' settings from pyproject.toml.
+    install(session, "site", "zensical", "tests", "examples")
+    session.run("mkdocs", "build", "--strict", "--quiet", env={"NO_MKDOCS_2_WARNING": "1"})
+    build_zensical(session)
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "tests/test_parity.py",
+        "tests/test_parity_selftest.py",
+        *session.posargs,
+        env={"PARITY_SITES": "site:site-zensical"},
+    )
 
 
 @nox.session(python=PYTHON)
