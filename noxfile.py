@@ -220,8 +220,9 @@ def latest(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Time docs-tests against its floor (blocks run in one plain process), and the build."""
-    install(session, "site", "tests", "examples")
+    """Time docs-tests against its floor (blocks run in one plain process), and the
+    site build by MkDocs and by Zensical, side by side."""
+    install(session, "site", "zensical", "tests", "examples")
     session.run("python", "-m", "tests.bench")
 
 
