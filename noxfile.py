@@ -162,7 +162,9 @@ def parity(session: nox.Session) -> None:
     """Build the site with MkDocs and with Zensical and compare them page by page."""
     # The examples group too: pytest reads its plugins' settings from pyproject.toml.
     install(session, "site", "zensical", "tests", "examples")
-    session.run("mkdocs", "build", "--strict", "--quiet", env={"NO_MKDOCS_2_WARNING": "1"})
+    session.run(
+        "mkdocs", "build", "--strict", "--quiet", env={"NO_MKDOCS_2_WARNING": "1"}
+    )
     build_zensical(session)
     session.run(
         "python",

@@ -48,7 +48,7 @@ from skills_site.sources import (
     ROOT,
     TITLE,
     page_title,
-    pages,
+    pages,  # noqa: F401 (imported from here by the tests)
     read_meta,
     skill_pages,
 )

@@ -16,4 +16,11 @@ from skills_site.additions import (
     tested_with_line,
 )
 
-__all__ = ["HIDDEN_BLOCK", "SKIP", "TITLE", "skip_note", "skip_text", "tested_with_line"]
+__all__ = [
+    "HIDDEN_BLOCK",
+    "SKIP",
+    "TITLE",
+    "skip_note",
+    "skip_text",
+    "tested_with_line",
+]

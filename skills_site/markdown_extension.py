@@ -108,9 +108,11 @@ class PageAdditions(Extension):
         self.page: str | None = None  # the page being converted, as docs/<file>
         self.fenced_markdown = ""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.preprocessors.register(_Additions(md, self), "skills_site_additions", PRIORITY)
+        md.preprocessors.register(
+            _Additions(md, self), "skills_site_additions", PRIORITY
+        )
         md.postprocessors.register(
             _CodeAccount(md, self), "skills_site_code_account", POST_PRIORITY
         )
@@ -120,5 +122,5 @@ class PageAdditions(Extension):
         self.fenced_markdown = ""
 
 
-def makeExtension(**kwargs) -> PageAdditions:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs) -> PageAdditions:
     return PageAdditions(**kwargs)

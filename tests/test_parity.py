@@ -36,9 +36,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = os.environ.get("PARITY_SITES", "")  # "MKDOCS_DIR:ZENSICAL_DIR", set by nox
-BUILT = pytest.mark.skipif(
-    not SITES, reason="needs both builds: run `nox -s parity`"
-)
+BUILT = pytest.mark.skipif(not SITES, reason="needs both builds: run `nox -s parity`")
 
 SKIP_TITLES = ("Not tested here", "Tested where it can run")
 BLOCKS = {
@@ -63,7 +61,8 @@ class Reading:
     title: str = ""
     text: list[str] = field(default_factory=list)  # visible text, one entry a block
     code: list[str] = field(default_factory=list)
-    headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
+    # (level, id, text) of each heading
+    headings: list[tuple[int, str, str]] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # every other id in the content
     skip_notes: list[tuple[str, str]] = field(default_factory=list)  # title, text
     tested_with: list[str] = field(default_factory=list)
@@ -144,7 +143,11 @@ class _Reader(HTMLParser):
         if tag in BLOCKS:
             self._flush()
             self._separate()
-        if attrs.get("id") and attrs["id"] not in THEME_IDS and not HEADING.fullmatch(tag):
+        if (
+            attrs.get("id")
+            and attrs["id"] not in THEME_IDS
+            and not HEADING.fullmatch(tag)
+        ):
             self.reading.anchors.append(attrs["id"])
         if tag == "nav" and "md-tags" in classes:
             # Theme: Material shows a page's tags above its title, Zensical below its

@@ -73,4 +73,6 @@ def test_the_generator_neutral_layers_import_no_generator():
             for node in ast.walk(tree)
             if isinstance(node, ast.ImportFrom)
         }
-        assert not {m for m in modules if m.split(".")[0] in {"mkdocs", "zensical"}}, name
+        assert not {m for m in modules if m.split(".")[0] in {"mkdocs", "zensical"}}, (
+            name
+        )

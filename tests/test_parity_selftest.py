@@ -73,11 +73,11 @@ def test_the_reader_finds_every_part_of_a_page():
     [
         # A skip note lost: no admonition above the block.
         (
-            lambda html: re.sub(r'<div class="admonition.*?</div>', "", html, flags=re.S),
+            lambda html: re.sub(r'<div class="admonition.*?</div>', "", html, flags=re.DOTALL),
             "skip_notes",
         ),
         # The tested-with line lost.
-        (lambda html: re.sub(r'<p class="skill-meta">.*?</p>', "", html, flags=re.S),
+        (lambda html: re.sub(r'<p class="skill-meta">.*?</p>', "", html, flags=re.DOTALL),
          "tested_with"),
         # A hidden setup block left in the page's source.
         (lambda html: html.replace("<h2", "<!-- invisible-code-block: python -->\n<h2"),
@@ -110,7 +110,7 @@ def test_theme_markup_alone_is_no_difference():
         .replace('<article class="md-content__inner md-typeset">',
                  '<article class="md-content__inner md-typeset"><a id="__skip"></a>')
     )  # fmt: skip
-    tags = re.search(r'<nav class="md-tags">.*?</nav>\n', zensical, flags=re.S)[0]
+    tags = re.search(r'<nav class="md-tags">.*?</nav>\n', zensical, flags=re.DOTALL)[0]
     zensical = zensical.replace(tags, "").replace("</article>", tags + "</article>")
     assert compare_readings("demo/index.html", reading(), reading(zensical)) == []
 
@@ -164,7 +164,9 @@ def test_without_the_markdown_extension_parity_fails(zensical_without_the_extens
             for problem in problems
         ), part
     without_notes = {
-        problem.split(": ")[0] for problem in problems if ": skip_notes differ" in problem
+        problem.split(": ")[0]
+        for problem in problems
+        if ": skip_notes differ" in problem
     }
     assert len(without_notes) >= 5, sorted(without_notes)
 
