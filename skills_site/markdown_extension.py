@@ -1,7 +1,7 @@
 """The site's additions to every page, as a Python-Markdown extension.
 
-Listed under ``markdown_extensions`` in mkdocs.yml, so MkDocs and Zensical both run it (Zensical
-ignores MkDocs' ``hooks:``). For each page it
+Listed under ``markdown_extensions`` in mkdocs.yml, so MkDocs and Zensical both run it
+(Zensical ignores MkDocs' ``hooks:``). For each page it
 
 - stops the build when the page's front matter breaks the schema (``front_matter.py``);
 - removes hidden setup blocks, turns skip directives into notes, and puts the description,
