@@ -145,8 +145,9 @@ def build_zensical(session: nox.Session, *args: str) -> None:
     # Zensical runs no MkDocs hooks: the agent files come from the same step, run here.
     session.run("python", "-m", "skills_site.llms", "--check")
     # --clean: a cached page would skip the site's Markdown extension, whose output also
-    # depends on files outside docs/ (uv.lock, snippets).
-    session.run("zensical", "build", "--clean", "-f", "zensical.yml", *args)
+    # depends on files outside docs/ (uv.lock, snippets). --strict: a broken link or
+    # anchor fails, as in the MkDocs build.
+    session.run("zensical", "build", "--clean", "--strict", "-f", "zensical.yml", *args)
     session.run("python", "-m", "skills_site.llms", "site-zensical")
 
 

@@ -6,8 +6,8 @@
     process, with no collection or reporting machinery;
 (c) `mkdocs build --strict`, which writes the agent files from its hooks;
 (d) the same site from Zensical as `nox -s docs-zensical` builds it: `zensical build
-    --clean` (no cached pages, as the session runs it) into site-zensical/, then the step
-    that writes the agent files.
+    --clean --strict` (no cached pages, as the session runs it) into site-zensical/, then
+    the step that writes the agent files.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def main() -> None:
         full = timed(DOCS_TESTS)
         bare = timed([sys.executable, "-m", "tests.bench", "--floor"])
         site_build = timed(build)
-        zensical = [sys.executable, "-m", "zensical", "build", "--clean", "-f"]
-        zensical_build = timed([*zensical, "zensical.yml"]) + timed(
+        zensical = [sys.executable, "-m", "zensical", "build", "--clean", "--strict"]
+        zensical_build = timed([*zensical, "-f", "zensical.yml"]) + timed(
             [sys.executable, "-m", "skills_site.llms", "site-zensical"]
         )
     print(f"(a) docs-tests:            {full:6.1f} s")
