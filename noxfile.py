@@ -143,6 +143,44 @@ def docs(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict", *session.posargs)
 
 
+def build_zensical(session: nox.Session, *args: str) -> None:
+    """The site built by Zensical into site-zensical/, with the agent files."""
+    # Zensical runs no MkDocs hooks: the agent files come from the same step, run here.
+    session.run("python", "-m", "skills_site.llms", "--check")
+    # --clean: a cached page would skip the site's Markdown extension, whose output also
+    # depends on files outside docs/ (uv.lock, snippets). --strict: a broken link or
+    # anchor fails, as in the MkDocs build.
+    session.run("zensical", "build", "--clean", "--strict", "-f", "zensical.yml", *args)
+    session.run("python", "-m", "skills_site.llms", "site-zensical")
+
+
+@nox.session(name="docs-zensical", python=PYTHON)
+def docs_zensical(session: nox.Session) -> None:
+    """Build the same site with Zensical into site-zensical/ (see README, Generators)."""
+    install(session, "zensical")
+    build_zensical(session, *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def parity(session: nox.Session) -> None:
+    """Build the site with MkDocs and with Zensical and compare them page by page."""
+    # The examples group too: pytest reads its plugins' settings from pyproject.toml.
+    install(session, "site", "zensical", "tests", "examples")
+    session.run(
+        "mkdocs", "build", "--strict", "--quiet", env={"NO_MKDOCS_2_WARNING": "1"}
+    )
+    build_zensical(session)
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "tests/test_parity.py",
+        "tests/test_parity_selftest.py",
+        *session.posargs,
+        env={"PARITY_SITES": "site:site-zensical"},
+    )
+
+
 @nox.session(python=PYTHON)
 def serve(session: nox.Session) -> None:
     """Serve the site with live reload on http://127.0.0.1:8000."""
@@ -188,8 +226,9 @@ def latest(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Time docs-tests against its floor (blocks run in one plain process), and the build."""
-    install(session, "site", "tests", "examples")
+    """Time docs-tests against its floor (blocks run in one plain process), and the
+    site build by MkDocs and by Zensical, side by side."""
+    install(session, "site", "zensical", "tests", "examples")
     session.run("python", "-m", "tests.bench")
 
 

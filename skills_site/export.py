@@ -35,17 +35,24 @@ from pathlib import Path
 
 import yaml
 
-from skills_site.hooks import (
-    HIDDEN_BLOCK,
+from skills_site.additions import (
     SKIP,
     skip_text,
     tested_with_line,
+    without_hidden_blocks,
 )
 from skills_site.render import render_page, variables
+from skills_site.sources import (
+    DOCS,
+    FRONT_MATTER,
+    ROOT,
+    TITLE,
+    page_title,
+    pages,  # noqa: F401 (imported from here by the tests)
+    read_meta,
+    skill_pages,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.DOTALL)
 INCLUDE = re.compile(
     r'^(?P<indent>[ \t]*)(?P<fence>`{3,})(?P<info>[^\n]*)\n[ \t]*--8<--\s+"(?P<path>[^"]+)"\n'
     r"[ \t]*(?P=fence)[ \t]*$",
@@ -60,7 +67,6 @@ ADMONITION = re.compile(
     r"(?P<body>(?:(?P=indent)(?:    |\t).*\n|[ \t]*\n)*)",
     re.MULTILINE,
 )
-TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
 TAGS_MARKER = re.compile(r"^<!--\s*material/tags\s*-->[ \t]*$", re.MULTILINE)
 # A fence opens or closes a code block; blockquote markers may precede it.
 FENCE = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
@@ -84,19 +90,6 @@ SET_NAME = "python-stack-skills"
 
 
 # --- Pages -------------------------------------------------------------------------
-
-
-def pages() -> list[Path]:
-    return sorted(DOCS.glob("*.md"))
-
-
-def skill_pages() -> list[Path]:
-    return [path for path in pages() if "name" in read_meta(path)]
-
-
-def read_meta(path: Path) -> dict:
-    match = FRONT_MATTER.match(path.read_text("utf-8"))
-    return yaml.safe_load(match["meta"]) if match else {}
 
 
 def _inline(match: re.Match) -> str:
@@ -146,19 +139,13 @@ def clean_page(path: Path) -> tuple[dict, str]:
     match = FRONT_MATTER.match(text)
     meta = yaml.safe_load(match["meta"]) if match else {}
     body = text[match.end() :] if match else text
-    body = HIDDEN_BLOCK.sub("", body)
+    body = without_hidden_blocks(body)
     body = SKIP.sub(_skip_note, body)
     body = INCLUDE.sub(_inline, body)
     body = FENCE_INFO.sub(lambda m: f"{m['indent']}{m['fence']}{m['language']}", body)
     body = ADMONITION.sub(_admonition, body)
     body = TAGS_MARKER.sub(lambda _: _tags_listing(), body)
     return meta, body.strip() + "\n"
-
-
-@cache
-def page_title(path: Path) -> str:
-    match = TITLE.search(path.read_text("utf-8"))
-    return match["title"].strip() if match else path.stem
 
 
 def skill_header(meta: dict) -> str:
@@ -510,10 +497,14 @@ _EnvLoader.add_multi_constructor(
 )
 
 
+def site_config() -> dict:
+    """mkdocs.yml as MkDocs and Zensical resolve it (``!ENV`` read from the environment)."""
+    return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), _EnvLoader)
+
+
 def configured_site_url() -> str:
     """site_url as mkdocs.yml resolves it (SITE_URL from the environment, or its default)."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), _EnvLoader)
-    url = str(config["site_url"])
+    url = str(site_config()["site_url"])
     return url if url.endswith("/") else url + "/"
 
 

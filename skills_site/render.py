@@ -1,4 +1,5 @@
-"""Variables and Jinja settings shared by mkdocs-macros and the test harness.
+"""Variables and Jinja settings shared by the macros layer (mkdocs-macros, or Zensical's
+port of it) and the test harness.
 
 Macros use ``{@ ... @}`` (and ``{@% ... %@}``) instead of Jinja's defaults, so a code block
 that contains ``{{ }}`` or ``{% %}`` is shown verbatim.
@@ -16,6 +17,7 @@ import jinja2
 import yaml
 
 from skills_site.pins import locked_versions
+from skills_site.sources import page_title, read_meta, skill_pages
 
 DELIMITERS = {
     "variable_start_string": "{@",
@@ -53,13 +55,10 @@ def skill_catalogue() -> str:
     Each card names the page (its title), says what it covers, lists its tags and the
     exact versions its examples ran against. The title's link covers the whole card.
     """
-    from skills_site.export import read_meta, skill_pages
-    from skills_site.hooks import TITLE, tested_with_line
-
     cards = []
     for path in skill_pages():
         meta = read_meta(path)
-        title = TITLE.search(path.read_text("utf-8"))[0].removeprefix("# ")
+        title = page_title(path)
         tags = "".join(
             f'<li class="skill-card__tag">{escape(tag)}</li>'
             for tag in meta.get("tags", [])
@@ -73,6 +72,16 @@ def skill_catalogue() -> str:
             "</article>"
         )
     return '<div class="skill-cards">\n' + "\n".join(cards) + "\n</div>"
+
+
+def tested_with_line(meta: dict) -> str:
+    """The versions a skill page's examples ran against, as the page shows them."""
+    pins = variables()["pins"]
+    python = variables()["site"]["target_python"]
+    versions = "".join(
+        f" · {name} {pins[name]}" for name in meta.get("tested_with", [])
+    )
+    return f"Examples tested with Python {python}{versions}"
 
 
 def inline_code(text: str) -> str:

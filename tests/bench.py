@@ -4,7 +4,10 @@
 (b) the floor: every docs block evaluated the same way (same evaluators, namespaces and
     page environment, so the same pytest runs for blocks that are test files) in one plain
     process, with no collection or reporting machinery;
-(c) `mkdocs build --strict`.
+(c) `mkdocs build --strict`, which writes the agent files from its hooks;
+(d) the same site from Zensical as `nox -s docs-zensical` builds it: `zensical build
+    --clean --strict` (no cached pages, as the session runs it) into site-zensical/, then
+    the step that writes the agent files.
 """
 
 from __future__ import annotations
@@ -52,10 +55,15 @@ def main() -> None:
         full = timed(DOCS_TESTS)
         bare = timed([sys.executable, "-m", "tests.bench", "--floor"])
         site_build = timed(build)
+        zensical = [sys.executable, "-m", "zensical", "build", "--clean", "--strict"]
+        zensical_build = timed([*zensical, "-f", "zensical.yml"]) + timed(
+            [sys.executable, "-m", "skills_site.llms", "site-zensical"]
+        )
     print(f"(a) docs-tests:            {full:6.1f} s")
     print(f"(b) floor, one process:    {bare:6.1f} s")
     print(f"    ratio a/b:             {full / bare:6.2f}")
     print(f"(c) mkdocs build --strict: {site_build:6.1f} s")
+    print(f"(d) zensical build:        {zensical_build:6.1f} s")
 
 
 if __name__ == "__main__":
