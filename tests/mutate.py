@@ -118,9 +118,10 @@ def line_mutations(line: str) -> list[tuple[str, str]]:
             )
     if stripped.startswith("return ") and stripped != "return None":
         found.append(("return value dropped", indent + "return None"))
-    if SIMPLE_STATEMENT.match(line) and not stripped.endswith(
-        ("(", "[", "{", ",", "\\")
-    ):
+    # A statement (not a docstring or other bare literal) whose removal changes what
+    # the code does.
+    statement = tokens[0].type == tokenize.NAME and SIMPLE_STATEMENT.match(line)
+    if statement and not stripped.endswith(("(", "[", "{", ",", "\\")):
         found.append(("statement removed", indent + "pass"))
     return found
 

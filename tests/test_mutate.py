@@ -1,0 +1,26 @@
+"""The mutation operators of `nox -s mutate` change one token or one line, and only in
+ways that still compile."""
+
+from __future__ import annotations
+
+from tests.mutate import line_mutations
+
+
+def test_each_operator_changes_one_token_or_line():
+    assert line_mutations("    if total >= limit and ok is True:") == [
+        ("comparison flipped", "    if total < limit and ok is True:"),
+        ("boolean swapped", "    if total >= limit and ok is False:"),
+    ]
+    assert line_mutations("retries = 3") == [
+        ("integer changed", "retries = 4"),
+        ("statement removed", "pass"),
+    ]
+    assert line_mutations("    return total") == [
+        ("return value dropped", "    return None")
+    ]
+
+
+def test_strings_comments_and_docstrings_are_left_alone():
+    assert line_mutations('    """Docstring with == and 3 in it."""') == []
+    assert line_mutations('label = "a == b"') == [("statement removed", "pass")]
+    assert line_mutations("call(  # opens a bracket") == []
