@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,9 @@ class RefreshTokens:
         # also deletes grants once they expire.)
         self.grants: dict[str, Grant] = {}
         self.revoked_families: set[str] = set()
+        # FastAPI runs sync routes in a thread pool: two refreshes with one token can
+        # run at once. Checking and spending must be one step, or both would pass.
+        self._lock = threading.Lock()
 
     @staticmethod
     def digest(token: str) -> str:
@@ -46,16 +50,18 @@ class RefreshTokens:
 
     def rotate(self, token: str) -> tuple[str, str]:
         """Spend ``token`` once. Returns the subject and the next refresh token."""
-        grant = self.grants.get(self.digest(token))
-        if grant is None or grant.family in self.revoked_families:
-            raise RefreshTokenError("unknown or revoked refresh token")
-        if grant.used:
-            # Two parties hold this token: the client and a thief. Which one is which
-            # is unknowable, so the whole sign-in ends for both.
-            self.revoked_families.add(grant.family)
-            raise RefreshTokenError("refresh token reused: the sign-in is revoked")
-        if self.clock() >= grant.expires_at:
-            raise RefreshTokenError("refresh token expired")
-        grant.used = True
+        digest, now = self.digest(token), self.clock()
+        with self._lock:  # in a database: one conditional UPDATE, see the page
+            grant = self.grants.get(digest)
+            if grant is None or grant.family in self.revoked_families:
+                raise RefreshTokenError("unknown or revoked refresh token")
+            if grant.used:
+                # Two parties hold this token: the client and a thief. Which one is
+                # which is unknowable, so the whole sign-in ends for both.
+                self.revoked_families.add(grant.family)
+                raise RefreshTokenError("refresh token reused: the sign-in is revoked")
+            if now >= grant.expires_at:
+                raise RefreshTokenError("refresh token expired")
+            grant.used = True
         successor = Grant(grant.subject, grant.family, grant.expires_at)
         return grant.subject, self._store(successor)

@@ -175,11 +175,16 @@ def read_capped(
     clock: Callable[[], float],
 ) -> httpx.Response:
     """Read a streamed body, refusing more than ``max_bytes`` or a late finish."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    if encoding != "identity":
+        # httpx would decode each network chunk in full before anything could count
+        # it: one 64 KiB chunk of a gzip bomb expands to about 64 MB.
+        raise ValueError(f"compressed response ({encoding}) refused")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise ValueError(f"response body over {max_bytes} bytes")
     body = bytearray()
-    for chunk in response.iter_bytes():  # decoded: a gzip bomb counts at full size
+    for chunk in response.iter_bytes():
         body += chunk
         if len(body) > max_bytes:
             raise ValueError(f"response body over {max_bytes} bytes")
@@ -221,6 +226,7 @@ def fetch(
         if remaining <= 0:
             raise httpx.ConnectTimeout("fetch took too long")
         request = destination.build_request(client, timeout=remaining)
+        request.headers["Accept-Encoding"] = "identity"  # see read_capped
         try:
             response = client.send(request, stream=True)
         except httpx.RemoteProtocolError as error:  # also: a malformed Location

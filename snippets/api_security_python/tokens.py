@@ -1,6 +1,7 @@
 """Short-lived access tokens with PyJWT: pinned algorithm, checked claims, revocation."""
 
 import uuid
+from collections.abc import MutableMapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,6 +24,7 @@ class TokenService:
         audience: str,
         lifetime: timedelta = timedelta(minutes=15),
         leeway: timedelta = timedelta(seconds=10),
+        revoked: MutableMapping[str, int] | None = None,
     ) -> None:
         if len(secret) < 32:  # fail at start-up, not with a warning per token
             raise ValueError("an HS256 secret needs at least 32 random bytes")
@@ -32,8 +34,10 @@ class TokenService:
         self.lifetime = lifetime
         self.leeway = leeway
         self.algorithm = "HS256"
-        # jti -> exp. In production: a shared store whose entries expire with the token.
-        self.revoked: dict[str, int] = {}
+        # jti -> exp. Every process that verifies tokens must see the same entries:
+        # with several workers, pass a mapping backed by a shared store (Redis keys
+        # that expire with the token, a database table). A dict is one process's.
+        self.revoked = {} if revoked is None else revoked
 
     def issue(self, subject: str, *, now: datetime | None = None, **extra: Any) -> str:
         now = now or datetime.now(UTC)
@@ -63,5 +67,10 @@ class TokenService:
             raise TokenRevokedError("token has been revoked")
         return claims
 
-    def revoke(self, claims: dict[str, Any]) -> None:
+    def revoke(self, claims: dict[str, Any], *, now: datetime | None = None) -> None:
         self.revoked[claims["jti"]] = claims["exp"]
+        # An expired token is refused anyway: its entry is no longer needed.
+        cutoff = (now or datetime.now(UTC)) - self.leeway
+        for jti, exp in list(self.revoked.items()):
+            if exp < cutoff.timestamp():
+                del self.revoked[jti]
