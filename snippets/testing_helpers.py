@@ -13,14 +13,16 @@ The run is cheap and hermetic:
 
 - Plugin autoloading is off: a run loads only pytest's own plugins and the ones named in
   ``plugins=`` (for example ``("pytest_asyncio.plugin",)``), not every plugin that happens
-  to be installed. The cache provider is off, so nothing is written to ``.pytest_cache``.
+  to be installed. The cache provider is off unless ``cache=True``, so nothing is
+  written to ``.pytest_cache``.
 - By default pytest runs in this process (``pytest.main``), which costs a few
   milliseconds instead of a new interpreter. Pass ``own_process=True`` when the claim is
   about what the ``pytest`` command does on its own: importing the files from disk,
   start-up errors, worker processes (pytest-xdist). Such a run blocks the network except
   loopback (pytest-socket), and uses the environment's compiled modules without writing
   any.
-- An in-process run may hand pytest modules that already exist (``modules=``, keyed by
+- An in-process run forgets the modules pytest imported from the project, so a second
+  run imports them afresh. It may hand pytest modules that already exist (``modules=``, keyed by
   the name pytest's importlib mode gives a file, such as ``tests.test_demo``), so the
   tests it runs are the very functions a page defined.
 
@@ -67,6 +69,7 @@ class Outcome:
     outcomes: Counter[str] = field(default_factory=Counter)  # {"failed": 1, ...}
     cases: dict[str, str] = field(default_factory=dict)  # test name -> outcome
     changed_sys_path: bool = False  # an in-process run left sys.path changed
+    project: Path | None = None  # where it ran
 
     def assert_outcomes(self, **expected: int) -> None:
         """Fail unless the counts are exactly these: ``assert_outcomes(passed=2)``."""
@@ -103,13 +106,22 @@ def run_pytest(
     plugins: Sequence[str] = (),
     own_process: bool = False,
     modules: Mapping[str, ModuleType] | None = None,
+    cache: bool = False,
+    env: Mapping[str, str] | None = None,
     timeout: float = 120,
 ) -> Outcome:
-    """Run pytest in ``project`` with ``args`` and only the given ``plugins``."""
+    """Run pytest in ``project`` with ``args`` and only the given ``plugins``.
+
+    ``env`` adds environment variables for the run only.
+
+    ``cache=True`` keeps pytest's cache provider, which ``--lf`` and ``--sw`` need; its
+    ``.pytest_cache`` is then written in the project.
+    """
     report = project / "report.xml"
     report.unlink(missing_ok=True)
     options = [
-        *("--disable-plugin-autoload", "-p", "no:cacheprovider"),
+        "--disable-plugin-autoload",
+        *(() if cache else ("-p", "no:cacheprovider")),
         f"--basetemp={project / '.tmp'}",
         f"--junitxml={report}",
         *args,
@@ -117,21 +129,28 @@ def run_pytest(
     if own_process:
         if modules:
             raise ValueError("modules= needs an in-process run")
-        returncode, output = _in_new_interpreter(project, options, plugins, timeout)
+        returncode, output = _in_new_interpreter(
+            project, options, plugins, env or {}, timeout
+        )
         changed = False
     else:
         returncode, output, changed = _in_this_process(
-            project, options, plugins, modules or {}
+            project, options, plugins, modules or {}, env or {}
         )
     outcome = _read_outcome(returncode, output, report)
-    outcome.changed_sys_path = changed
+    outcome.changed_sys_path, outcome.project = changed, project
     return outcome
 
 
 def _in_new_interpreter(
-    project: Path, options: list[str], plugins: Sequence[str], timeout: float
+    project: Path,
+    options: list[str],
+    plugins: Sequence[str],
+    extra_env: Mapping[str, str],
+    timeout: float,
 ) -> tuple[int, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env.update(extra_env)
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # read the installed .pyc files, write none
     env.pop("PYTHONPYCACHEPREFIX", None)
@@ -155,8 +174,10 @@ def _in_this_process(
     options: list[str],
     plugins: Sequence[str],
     modules: Mapping[str, ModuleType],
+    extra_env: Mapping[str, str],
 ) -> tuple[int, str, bool]:
     printed, environ, path = io.StringIO(), dict(os.environ), list(sys.path)
+    os.environ.update(extra_env)
     sys.modules.update(modules)
     try:
         with (
@@ -175,6 +196,12 @@ def _in_this_process(
         for name, module in modules.items():
             # pytest used the module it was given: it did not import the file itself.
             assert sys.modules.pop(name) is module, name
+        # Files pytest imported from the project are forgotten: the next run in this
+        # process imports them afresh, as a new `pytest` command would.
+        for name, module in list(sys.modules.items()):
+            file = getattr(module, "__file__", None)
+            if file and Path(file).is_relative_to(project):
+                del sys.modules[name]
     return int(returncode), printed.getvalue(), changed
 
 
