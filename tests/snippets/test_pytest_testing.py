@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 import tomllib
+import types
 from pathlib import Path
 
 import pytest
+
+from snippets.testing_helpers import make_project, run_pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "snippets" / "pytest_testing"
@@ -43,8 +47,15 @@ def test_no_example_is_collected_by_this_repository(path: Path):
 @pytest.mark.parametrize("path", SNIPPETS, ids=lambda path: path.name)
 def test_examples_bind_names_the_page_can_collect(path: Path):
     # The page hands pytest a module made of the names each example binds at top level:
-    # functions, imports and plain assignments.
-    allowed = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)
+    # functions, imports and plain assignments. A bare call (a conftest registering
+    # something) binds nothing and ran when the page showed the file.
+    allowed = (
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.Import,
+        ast.ImportFrom,
+        ast.Expr,
+    )
     for node in ast.parse(path.read_text("utf-8")).body:
         if isinstance(node, ast.Assign | ast.AnnAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
@@ -63,3 +74,65 @@ def test_the_configuration_uses_native_toml_types():
     assert isinstance(table["addopts"], list)
     assert isinstance(table["markers"], list)
     assert table["strict"] is True
+
+
+# The shared helper that runs a page's test files (snippets/testing_helpers.py).
+
+PROJECT = {
+    "pyproject.toml": '[tool.pytest]\naddopts = ["--import-mode=importlib"]\n',
+    "tests/test_demo.py": (
+        "import pytest\n\n"
+        "def test_ok():\n    pass\n\n"
+        "def test_broken():\n    assert 1 == 2\n\n"
+        "@pytest.mark.xfail(reason='known')\ndef test_known():\n    assert False\n\n"
+        "@pytest.mark.skip(reason='later')\ndef test_later():\n    pass\n"
+    ),
+    "tests/test_plugins.py": (
+        "import os\n\n"
+        "def test_only_named_plugins(request):\n"
+        "    manager = request.config.pluginmanager\n"
+        "    assert not manager.has_plugin('xdist.plugin')\n"
+        "    assert not manager.has_plugin('cacheprovider')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("own_process", [False, True], ids=["in-process", "subprocess"])
+def test_helper_reads_every_outcome(tmp_path: Path, own_process: bool):
+    project = make_project(PROJECT, parent=tmp_path)
+    result = run_pytest(project, "-q", own_process=own_process)
+    assert result.returncode == pytest.ExitCode.TESTS_FAILED
+    result.assert_outcomes(passed=2, failed=1, skipped=1, xfailed=1)
+    assert result.summary == "1 failed, 2 passed, 1 skipped, 1 xfailed"
+    assert result.cases == {
+        "test_ok": "passed",
+        "test_broken": "failed",
+        "test_known": "xfailed",
+        "test_later": "skipped",
+        "test_only_named_plugins": "passed",
+    }
+    assert "assert 1 == 2" in result.line("assert 1 == 2")
+    assert not result.changed_sys_path
+    assert not (project / ".pytest_cache").exists()
+
+
+def test_helper_says_what_differs(tmp_path: Path):
+    project = make_project(PROJECT, parent=tmp_path)
+    result = run_pytest(project, "-q", "-k", "ok")
+    with pytest.raises(AssertionError, match=r"expected \{'passed': 2\}, pytest"):
+        result.assert_outcomes(passed=2)
+    with pytest.raises(AssertionError, match="'nowhere' is not in the output"):
+        result.line("nowhere")
+
+
+def test_helper_hands_pytest_the_given_modules(tmp_path: Path):
+    module = types.ModuleType("tests.test_given")
+    calls: list[str] = []
+    module.test_given = lambda: calls.append("ran")  # type: ignore[attr-defined]
+    files = {"pyproject.toml": PROJECT["pyproject.toml"], "tests/test_given.py": "1/0"}
+    project = make_project(files, parent=tmp_path)
+    result = run_pytest(project, "-q", modules={"tests.test_given": module})
+    result.assert_outcomes(passed=1)
+    assert calls == ["ran"] and "tests.test_given" not in sys.modules
+    with pytest.raises(ValueError, match="in-process"):
+        run_pytest(project, own_process=True, modules={"tests.test_given": module})

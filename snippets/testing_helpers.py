@@ -1,0 +1,227 @@
+"""Run a small pytest project and read what happened: for pages whose examples are test files.
+
+A page shows a test file (and perhaps a ``conftest.py`` and a ``pyproject.toml``), then
+proves what pytest reports for it::
+
+    from snippets.testing_helpers import make_project, run_pytest
+
+    project = make_project({"tests/test_demo.py": "def test_one():\\n    pass\\n"})
+    result = run_pytest(project, "-q")
+    result.assert_outcomes(passed=1)
+
+The run is cheap and hermetic:
+
+- Plugin autoloading is off: a run loads only pytest's own plugins and the ones named in
+  ``plugins=`` (for example ``("pytest_asyncio.plugin",)``), not every plugin that happens
+  to be installed. The cache provider is off unless ``cache=True``, so nothing is
+  written to ``.pytest_cache``.
+- By default pytest runs in this process (``pytest.main``), which costs a few
+  milliseconds instead of a new interpreter. Pass ``own_process=True`` when the claim is
+  about what the ``pytest`` command does on its own: importing the files from disk,
+  start-up errors, worker processes (pytest-xdist). Such a run blocks the network except
+  loopback (pytest-socket), and uses the environment's compiled modules without writing
+  any.
+- An in-process run forgets the modules pytest imported from the project, so a second
+  run imports them afresh. It may hand pytest modules that already exist (``modules=``, keyed by
+  the name pytest's importlib mode gives a file, such as ``tests.test_demo``), so the
+  tests it runs are the very functions a page defined.
+
+The result has the exit code, the output, the summary line without its timing
+(``"1 failed, 2 passed"``), the counts per outcome and the outcome of every test by name
+(from pytest's JUnit XML report): ``"passed"``, ``"failed"``, ``"skipped"``, ``"xfailed"``,
+``"error"``, or ``"failed+error"`` for a test that failed and then errored at teardown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+__all__ = ["Outcome", "make_project", "run_pytest"]
+
+_COUNTS = re.compile(
+    r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?)"
+)
+_TIMING = re.compile(r" in [\d.]+s( \([\d:]+\))?$")
+
+
+@dataclass
+class Outcome:
+    """What one pytest run did."""
+
+    returncode: int
+    output: str  # everything pytest printed
+    summary: str  # its last line without the timing, e.g. "1 failed, 2 passed"
+    outcomes: Counter[str] = field(default_factory=Counter)  # {"failed": 1, ...}
+    cases: dict[str, str] = field(default_factory=dict)  # test name -> outcome
+    changed_sys_path: bool = False  # an in-process run left sys.path changed
+    project: Path | None = None  # where it ran
+
+    def assert_outcomes(self, **expected: int) -> None:
+        """Fail unless the counts are exactly these: ``assert_outcomes(passed=2)``."""
+        __tracebackhide__ = True
+        counted = {word: count for word, count in self.outcomes.items() if count}
+        if counted != expected:
+            raise AssertionError(
+                f"expected {expected}, pytest reported {counted}:\n{self.output}"
+            )
+
+    def line(self, phrase: str) -> str:
+        """The first line of the output that contains ``phrase``."""
+        lines = self.output.splitlines()
+        found = next((line.rstrip() for line in lines if phrase in line), None)
+        if found is None:
+            raise AssertionError(f"{phrase!r} is not in the output:\n{self.output}")
+        return found
+
+
+def make_project(files: Mapping[str, str], *, parent: Path | None = None) -> Path:
+    """A new directory holding ``files`` ({relative path: text}); in the current
+    directory unless ``parent`` is given."""
+    root = Path(tempfile.mkdtemp(prefix="project-", dir=parent or Path.cwd()))
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return root
+
+
+def run_pytest(
+    project: Path,
+    *args: str,
+    plugins: Sequence[str] = (),
+    own_process: bool = False,
+    modules: Mapping[str, ModuleType] | None = None,
+    cache: bool = False,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 120,
+) -> Outcome:
+    """Run pytest in ``project`` with ``args`` and only the given ``plugins``.
+
+    ``env`` adds environment variables for the run only.
+
+    ``cache=True`` keeps pytest's cache provider, which ``--lf`` and ``--sw`` need; its
+    ``.pytest_cache`` is then written in the project.
+    """
+    report = project / "report.xml"
+    report.unlink(missing_ok=True)
+    options = [
+        "--disable-plugin-autoload",
+        *(() if cache else ("-p", "no:cacheprovider")),
+        f"--basetemp={project / '.tmp'}",
+        f"--junitxml={report}",
+        *args,
+    ]
+    if own_process:
+        if modules:
+            raise ValueError("modules= needs an in-process run")
+        returncode, output = _in_new_interpreter(
+            project, options, plugins, env or {}, timeout
+        )
+        changed = False
+    else:
+        returncode, output, changed = _in_this_process(
+            project, options, plugins, modules or {}, env or {}
+        )
+    outcome = _read_outcome(returncode, output, report)
+    outcome.changed_sys_path, outcome.project = changed, project
+    return outcome
+
+
+def _in_new_interpreter(
+    project: Path,
+    options: list[str],
+    plugins: Sequence[str],
+    extra_env: Mapping[str, str],
+    timeout: float,
+) -> tuple[int, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env.update(extra_env)
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"  # read the installed .pyc files, write none
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    loaded = [*plugins, "pytest_socket"]  # only loopback is reachable
+    done = subprocess.run(
+        # -P: like the `pytest` script, keep the current directory off sys.path.
+        [sys.executable, "-P", "-m", "pytest", *options, "--allow-hosts=127.0.0.1"]
+        + [option for plugin in loaded for option in ("-p", plugin)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def _in_this_process(
+    project: Path,
+    options: list[str],
+    plugins: Sequence[str],
+    modules: Mapping[str, ModuleType],
+    extra_env: Mapping[str, str],
+) -> tuple[int, str, bool]:
+    printed, environ, path = io.StringIO(), dict(os.environ), list(sys.path)
+    os.environ.update(extra_env)
+    sys.modules.update(modules)
+    try:
+        with (
+            contextlib.chdir(project),
+            contextlib.redirect_stdout(printed),
+            contextlib.redirect_stderr(printed),
+        ):
+            returncode = pytest.main(
+                options, plugins=[import_module(name) for name in plugins]
+            )
+    finally:
+        os.environ.clear()
+        os.environ.update(environ)
+        changed = sys.path != path
+        sys.path[:] = path
+        for name, module in modules.items():
+            # pytest used the module it was given: it did not import the file itself.
+            assert sys.modules.pop(name) is module, name
+        # Files pytest imported from the project are forgotten: the next run in this
+        # process imports them afresh, as a new `pytest` command would.
+        for name, module in list(sys.modules.items()):
+            file = getattr(module, "__file__", None)
+            if file and Path(file).is_relative_to(project):
+                del sys.modules[name]
+    return int(returncode), printed.getvalue(), changed
+
+
+def _read_outcome(returncode: int, output: str, report: Path) -> Outcome:
+    lines = output.strip().splitlines() or [""]
+    summary = _TIMING.sub("", lines[-1].strip("= "))
+    outcomes: Counter[str] = Counter()
+    for count, word in _COUNTS.findall(summary):
+        singular = {"errors": "error", "warnings": "warning"}.get(word, word)
+        outcomes[singular] += int(count)
+    cases: dict[str, str] = {}
+    if report.exists():
+        for case in ET.parse(report).iter("testcase"):
+            outcome = "passed"
+            for child in case:
+                if child.tag == "skipped":
+                    xfail = child.get("type") == "pytest.xfail"
+                    outcome = "xfailed" if xfail else "skipped"
+                elif child.tag in ("failure", "error"):
+                    outcome = {"failure": "failed", "error": "error"}[child.tag]
+            name = case.get("name", "")
+            cases[name] = f"{cases[name]}+{outcome}" if name in cases else outcome
+    return Outcome(returncode, output, summary, outcomes, cases)
