@@ -167,9 +167,26 @@ def start_in_background() -> Cluster | None:
     return cluster
 
 
+# What runs against the cluster; a run that collects none of it starts no server.
+USERS = ("docs/django-patterns.md", "tests/snippets/test_django_patterns.py")
+
+
+def needs_server(config: pytest.Config) -> bool:
+    root = Path(__file__).resolve().parent.parent
+    users = [root / user for user in USERS]
+    arguments = config.args or [str(root / path) for path in config.getini("testpaths")]
+    for argument in arguments:
+        path = Path(config.invocation_params.dir, argument.split("::")[0]).resolve()
+        if any(user == path or path in user.parents for user in users):
+            return True
+    return False
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):
         return  # an xdist worker: the controller's variables are already here
+    if not needs_server(config):
+        return
     try:
         cluster = start_in_background()
     except RuntimeError as error:
@@ -178,8 +195,10 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[CLUSTER] = cluster
 
 
-def pytest_report_header(config: pytest.Config) -> str:
+def pytest_report_header(config: pytest.Config) -> str | None:
     cluster = config.stash.get(CLUSTER, None)
+    if cluster is None and not needs_server(config):
+        return None
     if cluster is None:
         return "postgresql: no server binaries found; the blocks that need one skip"
     return f"postgresql: {cluster.bindir}, cluster in {cluster.directory}"

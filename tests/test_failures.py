@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from textwrap import dedent
 
 import pytest
@@ -74,32 +75,18 @@ EXPECTED = {
 FOLLOWING = "~~~python\nassert True  # never reached: an earlier block failed\n~~~\n"
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
-    root = tmp_path_factory.mktemp("project")
-    docs = root / "docs"
-    docs.mkdir()
-    for name, code in PAGES.items():
-        language = EXPECTED[name][0]
-        page = f"# {name}\n\n~~~{language}\n{dedent(code)}~~~\n\n{FOLLOWING}"
-        (docs / f"{name}.md").write_text(page.replace("~~~", FENCE), "utf-8")
+def pytest_run(root: Path, *args: str) -> subprocess.CompletedProcess:
     # Only the plugins the harness needs: the pages' own (Django, Hypothesis, ...) would
     # only slow the run down.
-    plugins = (
-        "xdist.plugin",
-        "pytest_timeout",
-        "pytest_socket",
-        "pytest_asyncio.plugin",
-    )
-    plugins += ("conftest",)
+    plugins = ("pytest_timeout", "pytest_socket", "pytest_asyncio.plugin", "conftest")
     command = [
-        *(sys.executable, "-m", "pytest", "-n", "1"),
+        *(sys.executable, "-m", "pytest", "-p", "xdist.plugin"),
         *(option for plugin in plugins for option in ("-p", plugin)),
         *("-c", str(ROOT / "pyproject.toml"), "--rootdir", str(root)),
         *("-o", "docs_dir=docs", "-o", "docs_line_coverage=0"),
         # The hanging block gets 2 s; setting up a page on a loaded machine is not timed.
         *("-o", "timeout=2", "-o", "timeout_func_only=true"),
-        str(docs),
+        *args,
     ]
     environment = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     return subprocess.run(
@@ -110,6 +97,28 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess
         text=True,
         timeout=120,
         check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess:
+    """All the pages run, as docs-tests runs them. The page whose block ends its
+    process runs in a worker (as in docs-tests) and on its own, since the worker that
+    replaces the crashed one would take over other pages half-way through."""
+    root = tmp_path_factory.mktemp("project")
+    docs = root / "docs"
+    docs.mkdir()
+    for name, code in PAGES.items():
+        language = EXPECTED[name][0]
+        page = f"# {name}\n\n~~~{language}\n{dedent(code)}~~~\n\n{FOLLOWING}"
+        (docs / f"{name}.md").write_text(page.replace("~~~", FENCE), "utf-8")
+    crash = pytest_run(root, "-n", "1", str(docs / "exit.md"))
+    others = pytest_run(root, "-n", "0", str(docs), f"--ignore={docs / 'exit.md'}")
+    return subprocess.CompletedProcess(
+        crash.args,
+        max(crash.returncode, others.returncode),
+        crash.stdout + others.stdout,
+        crash.stderr + others.stderr,
     )
 
 
