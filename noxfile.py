@@ -10,6 +10,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
 
@@ -230,6 +231,14 @@ def bench(session: nox.Session) -> None:
     site build by MkDocs and by Zensical, side by side."""
     install(session, "site", "zensical", "tests", "examples")
     session.run("python", "-m", "tests.bench")
+    # (e) the one-page loop as a writer runs it, nox included: `nox -s page -- <page>`
+    # with its environment already synced, for a typical page and for the heaviest.
+    for page in ("docs/python-patterns.md", "docs/pytest-testing.md"):
+        command = [sys.executable, "-m", "nox", "-s", "page", "--", page]
+        subprocess.run(command, check=True, capture_output=True)  # sync once
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        session.log(f"(e) nox -s page -- {page}: {time.perf_counter() - start:.1f} s")
 
 
 @nox.session(name="site-tests", python=PYTHON)

@@ -388,3 +388,37 @@ def test_update_output_rewrites_a_block_that_differs(tmp_path, monkeypatch):
     assert changed.endswith("page.md: 1 output block(s) updated")
     text = (tmp_path / "page.md").read_text()
     assert "~~~output\nnew\nlines\n~~~\n\nAfter." in text.replace(FENCE, "~~~")
+
+
+def test_a_page_leaves_no_logging_or_snippet_modules_behind(tmp_path):
+    import logging
+
+    root_handlers = list(logging.getLogger().handlers)
+    before = logging.getLogger("some.library")
+    before_state = (before.level, list(before.handlers), before.disabled)
+    page = """
+        ~~~python
+        import logging.config
+
+        import snippets.template_page.greeting  # imported by the page, not included
+
+        logging.config.dictConfig(
+            {
+                "version": 1,
+                "handlers": {"out": {"class": "logging.StreamHandler"}},
+                "root": {"handlers": ["out"], "level": "DEBUG"},
+                "loggers": {"page.own": {"level": "ERROR"}},
+            }
+        )
+        assert logging.getLogger("some.library").disabled  # dictConfig's default
+        ~~~
+    """
+    root_level = logging.getLogger().level
+    assert "snippets.template_page.greeting" not in sys.modules
+    assert run_page(tmp_path, page) == ["ok"]
+    assert logging.getLogger().handlers == root_handlers
+    assert logging.getLogger().level == root_level
+    after = logging.getLogger("some.library")
+    assert (after.level, after.handlers, after.disabled) == before_state
+    assert logging.getLogger("page.own").level == logging.NOTSET
+    assert "snippets.template_page.greeting" not in sys.modules
