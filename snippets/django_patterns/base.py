@@ -34,6 +34,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 10,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Requests per user and scope; counted in the default cache, which must be shared
+    # by all server processes (Redis, Memcached) for the limit to mean anything.
+    "DEFAULT_THROTTLE_RATES": {"orders": "20/minute"},
+    # How many proxies in front of Django append to X-Forwarded-For. Without it,
+    # throttles of anonymous users trust whatever a client writes in that header.
+    "NUM_PROXIES": 1,
 }
 
 if django.VERSION >= (6, 0):

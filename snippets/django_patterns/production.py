@@ -23,6 +23,7 @@ DATABASES = {
         # connection (CONN_MAX_AGE > 0) is never reused, only left open. Keep it at 0
         # and let psycopg's pool keep connections open and hand them out per request.
         "CONN_MAX_AGE": 0,
+        # With the pool: test each connection before lending it, replace dead ones.
         "CONN_HEALTH_CHECKS": True,
         # max_size times the number of server processes must stay below the
         # server's max_connections; a request waits up to `timeout` seconds for one.
@@ -34,6 +35,8 @@ DATABASES = {
 # value a client sends; without such a proxy, delete SECURE_PROXY_SSL_HEADER.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+# Where HSTS ends up. Roll it out in steps (300 s first, preload last): browsers
+# remember the header for max-age seconds, and leaving the preload list takes months.
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -2,10 +2,11 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from snippets.django_patterns.shop import async_views, views
-from snippets.django_patterns.shop.api import ProductViewSet
+from snippets.django_patterns.shop.api import OrderViewSet, ProductViewSet
 
 router = DefaultRouter()
 router.register("products", ProductViewSet)
+router.register("orders", OrderViewSet, basename="order")
 
 urlpatterns = [
     path("api/", include(router.urls)),

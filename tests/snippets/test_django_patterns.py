@@ -205,7 +205,7 @@ def test_the_shop_test_suite_passes():
         DJANGO_DB_NAME="shop_suite",
     )
     assert result.returncode == 0, result.stderr
-    assert "Ran 7 tests" in result.stderr
+    assert "Ran 8 tests" in result.stderr
     assert result.stderr.rstrip().splitlines()[-2:] == [
         "OK",
         "Destroying test database for alias 'default'...",

@@ -76,6 +76,18 @@ class ShopTests(TestCase):
         api.force_authenticate(self.staff)
         self.assertEqual(api.post("/api/products/", new).status_code, 201)
 
+    def test_customers_see_only_their_own_orders(self):
+        dune = Product.objects.get(name="Dune")
+        own = Order.place(self.customer, dune, 1)
+        other = Order.place(self.staff, dune, 1)
+        api = APIClient()
+        api.force_authenticate(self.customer)
+        listed = [order["id"] for order in api.get("/api/orders/").json()["results"]]
+        self.assertEqual(listed, [own.pk])
+        self.assertEqual(api.get(f"/api/orders/{other.pk}/").status_code, 404)
+        api.force_authenticate(self.staff)
+        self.assertEqual(api.delete(f"/api/orders/{own.pk}/").status_code, 403)
+
     async def test_async_views(self):
         client = AsyncClient()
         summary = (await client.get("/shop/summary/")).json()
