@@ -142,6 +142,13 @@ def run_pytest(
     return outcome
 
 
+# pytest's summary lines are cut to the terminal's width, except on CI services (where
+# $CI is set) that get them whole: the same width everywhere, CI or not, gives the same
+# output everywhere.
+SAME_OUTPUT_EVERYWHERE = {"COLUMNS": "80", "LINES": "24"}
+CI_VARIABLES = ("CI", "BUILD_NUMBER")
+
+
 def _in_new_interpreter(
     project: Path,
     options: list[str],
@@ -149,7 +156,12 @@ def _in_new_interpreter(
     extra_env: Mapping[str, str],
     timeout: float,
 ) -> tuple[int, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PYTEST_") and k not in CI_VARIABLES
+    }
+    env.update(SAME_OUTPUT_EVERYWHERE)
     env.update(extra_env)
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # read the installed .pyc files, write none
@@ -177,6 +189,9 @@ def _in_this_process(
     extra_env: Mapping[str, str],
 ) -> tuple[int, str, bool]:
     printed, environ, path = io.StringIO(), dict(os.environ), list(sys.path)
+    for variable in CI_VARIABLES:
+        os.environ.pop(variable, None)
+    os.environ.update(SAME_OUTPUT_EVERYWHERE)
     os.environ.update(extra_env)
     sys.modules.update(modules)
     try:
