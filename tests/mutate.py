@@ -28,7 +28,6 @@ from pathlib import Path
 from skills_site.fences import fences, language_of
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'--8<--\s+"(?P<path>[^":]+)"')
 COPIED = (
     *("docs", "snippets", "tests", "skills_site"),
@@ -64,7 +63,7 @@ class Mutant:
         )
 
 
-def python_blocks(page: Path) -> list[tuple[str, int, list[str]]]:
+def python_blocks(page: Path, root: Path) -> list[tuple[str, int, list[str]]]:
     """(file, number of its first line, lines) of the page's visible Python blocks and
     of the snippets they include."""
     text = page.read_text("utf-8")
@@ -76,10 +75,10 @@ def python_blocks(page: Path) -> list[tuple[str, int, list[str]]]:
         body = lines[first : last - 1]
         include = INCLUDE.fullmatch("\n".join(body).strip())
         if include is not None:
-            snippet = (ROOT / include["path"]).read_text("utf-8").splitlines()
+            snippet = (root / include["path"]).read_text("utf-8").splitlines()
             found.append((include["path"], 1, snippet))
         elif not (body and body[0].lstrip().startswith(">>>")):
-            found.append((str(page.relative_to(ROOT)), first + 1, body))
+            found.append((str(page.relative_to(root)), first + 1, body))
     return found
 
 
@@ -126,13 +125,13 @@ def line_mutations(line: str) -> list[tuple[str, str]]:
     return found
 
 
-def all_mutants() -> list[Mutant]:
+def all_mutants(root: Path = ROOT) -> list[Mutant]:
     """Every mutant of every page's code that still compiles: a syntax error proves
     nothing about the page's checks."""
     mutants = []
-    for page in sorted(DOCS.glob("*.md")):
-        page_name = str(page.relative_to(ROOT))
-        for file, first, lines in python_blocks(page):
+    for page in sorted((root / "docs").glob("*.md")):
+        page_name = str(page.relative_to(root))
+        for file, first, lines in python_blocks(page, root):
             for index, text in enumerate(lines):
                 if not text.strip() or text.lstrip().startswith("#"):
                     continue
@@ -150,10 +149,10 @@ def all_mutants() -> list[Mutant]:
 class Workspace:
     """A copy of the project in which one mutant at a time is applied and its page run."""
 
-    def __init__(self, python: str) -> None:
+    def __init__(self, python: str, source_root: Path = ROOT) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="mutate-"))
         for name in COPIED:
-            source = ROOT / name
+            source = source_root / name
             if source.is_dir():
                 shutil.copytree(source, self.root / name)
             else:
@@ -203,7 +202,10 @@ def main() -> int:
     parser.add_argument("pages", nargs="*", help="only mutants of these pages")
     args = parser.parse_args()
 
-    mutants = all_mutants()
+    # One snapshot of the project: the mutants and every workspace come from it, so
+    # edits made while the run goes on change neither.
+    snapshot = Workspace(sys.executable)
+    mutants = all_mutants(snapshot.root)
     if args.pages:
         wanted = {str(Path(page)) for page in args.pages}
         mutants = [mutant for mutant in mutants if mutant.page in wanted]
@@ -216,24 +218,23 @@ def main() -> int:
 
     def workspace() -> Workspace:
         if not hasattr(local, "workspace"):
-            local.workspace = Workspace(sys.executable)
+            local.workspace = Workspace(sys.executable, snapshot.root)
             with lock:
                 workspaces.append(local.workspace)
         return local.workspace
-
-    for page in sorted({mutant.page for mutant in sample}):
-        if not workspace().passes(page, args.timeout):
-            print(f"{page} fails without any mutant: fix it first", file=sys.stderr)
-            return 2
 
     def run(mutant: Mutant) -> tuple[Mutant, bool]:
         return mutant, workspace().survives(mutant, args.timeout)
 
     try:
+        for page in sorted({mutant.page for mutant in sample}):
+            if not workspace().passes(page, args.timeout):
+                print(f"{page} fails without any mutant: fix it first", file=sys.stderr)
+                return 2
         with ThreadPoolExecutor(args.workers) as pool:
             results = list(pool.map(run, sample))
     finally:
-        for each in workspaces:
+        for each in [*workspaces, snapshot]:
             each.remove()
 
     survivors = [mutant for mutant, survived in results if survived]
