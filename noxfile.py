@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 import nox
@@ -271,3 +274,76 @@ def skills(session: nox.Session) -> None:
         *session.posargs,
         env={"SKILLS_DIR": "dist/skills"},
     )
+
+
+# PEP 723's reference expression for a script's inline metadata block.
+SCRIPT_METADATA = re.compile(
+    r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
+)
+
+
+def script_metadata(script: Path) -> dict:
+    match = next(
+        m for m in SCRIPT_METADATA.finditer(script.read_text()) if m["type"] == "script"
+    )
+    content = "".join(
+        line[2:] if line.startswith("# ") else line[1:]
+        for line in match["content"].splitlines(keepends=True)
+    )
+    return tomllib.loads(content)
+
+
+@nox.session(python=PYTHON)
+def reproduce(session: nox.Session) -> None:
+    """Build each skill page's reproduction and run it as a reader would.
+
+    `nox -s reproduce -- async-patterns` for one page. Writes dist/reproduce/<page>/ and
+    <page>.zip, then for each: unzips it into a fresh directory, makes an environment
+    with exactly the pins of run.py's inline metadata, and runs run.py there, with and
+    without --visible-only. Nothing of this repository is importable there.
+
+    Offline, `uv run run.py` cannot resolve the pins: the cache that `uv sync` filled
+    holds the wheels but not the index metadata of the platform-specific ones (ruff,
+    pydantic-core, numpy...), so uv's resolver asks the network. The metadata pins every
+    package, what the pages' packages depend on included, so there is nothing to
+    resolve: `uv pip sync` installs that list from the same cache and `uv pip check`
+    confirms it is complete, which is the environment `uv run run.py` builds online.
+    """
+    install(session, "tests", "examples")
+    out = Path("dist/reproduce")
+    session.run("python", "-m", "skills_site.reproduce", str(out), *session.posargs)
+    names = session.posargs or sorted(zip.stem for zip in out.glob("*.zip"))
+    uv = {"UV_OFFLINE": "1"}
+    # Nothing of this session's environment or project reaches the script.
+    clean = {"VIRTUAL_ENV": None, "UV_PROJECT_ENVIRONMENT": None, "PYTHONPATH": None}
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="reproduce-") as scratch:
+        for name in names:
+            metadata = script_metadata(out / name / "run.py")
+            venv = Path(scratch, f"{name}-venv")
+            requirements = Path(scratch, f"{name}-requirements.txt")
+            requirements.write_text("\n".join(metadata["dependencies"]) + "\n")
+            python = ("--python", str(venv / "bin" / "python"))
+            session.run(
+                "uv", "venv", "--quiet", "--python", metadata["requires-python"],
+                str(venv), env=uv, external=True,
+            )  # fmt: skip
+            session.run(
+                "uv", "pip", "sync", "--quiet", *python, str(requirements),
+                env=uv, external=True,
+            )  # fmt: skip
+            session.run("uv", "pip", "check", "--quiet", *python, env=uv, external=True)
+            for mode in ([], ["--visible-only"]):
+                where = Path(scratch, f"{name}{'-visible' if mode else ''}")
+                with zipfile.ZipFile(out / f"{name}.zip") as bundle:
+                    bundle.extractall(where)
+                with session.chdir(where / name):
+                    try:
+                        session.run(
+                            str(venv / "bin" / "python"), "run.py", *mode,
+                            env={**clean, **uv}, external=True,
+                        )  # fmt: skip
+                    except nox.command.CommandFailed:
+                        failures.append(f"{name} {' '.join(mode) or '(every block)'}")
+    if failures:
+        session.error("reproductions failed: " + ", ".join(failures))
