@@ -428,34 +428,46 @@ class Page:
         return skip["reason"] if holds else None
 
     def snippet(self, path):
-        """A snippet runs as its own module, named by its path, from its own file."""
+        """A snippet is the module its path names, run from its own file; the page's
+        later blocks see what it defines, as after ``from snippets.x import *``.
+
+        Imported already (by a framework, or by another snippet), it is that module;
+        shown a second time, it runs again in the same module. Returns the module and
+        whether to run the file now.
+        """
         name = ".".join(Path(path).with_suffix("").parts).removesuffix(".__init__")
-        module = self.snippets.get(name)
-        if module is None:
-            spec = importlib.util.spec_from_file_location(name, HERE / path)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            parent, _, child = name.rpartition(".")
-            setattr(importlib.import_module(parent), child, module)
-            self.snippets[name] = module
-        return module
+        if name in self.snippets:
+            return self.snippets[name], True
+        file = str(HERE / path)
+        module = sys.modules.get(name)
+        self.snippets[name] = module
+        if module is not None and getattr(module, "__file__", None) == file:
+            return module, False
+        spec = importlib.util.spec_from_file_location(name, file)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = self.snippets[name] = module
+        parent, _, child = name.rpartition(".")
+        setattr(importlib.import_module(parent), child, module)
+        return module, True
 
     def python(self, block):
+        run = True
         if block["include"]:
-            module = self.snippet(block["include"])
+            module, run = self.snippet(block["include"])
             filename = str(HERE / block["include"])
             text, namespace = Path(filename).read_text("utf-8"), vars(module)
             source = text
         else:
             filename, namespace, text = PAGE, self.namespace, block["source"]
             source = "\n" * (block["line"] - 1) + text
-        code = compile(source, filename, "exec", flags=FLAGS, dont_inherit=True)
         printed = io.StringIO()
         self.printed = None
-        with contextlib.redirect_stdout(printed):
-            result = eval(code, namespace)
-            if inspect.isawaitable(result):
-                asyncio.run(result)
+        if run:
+            code = compile(source, filename, "exec", flags=FLAGS, dont_inherit=True)
+            with contextlib.redirect_stdout(printed):
+                result = eval(code, namespace)
+                if inspect.isawaitable(result):
+                    asyncio.run(result)
         if block["include"]:  # the page sees what the module defines
             self.namespace.update(
                 (name, value)
@@ -523,6 +535,8 @@ def run(blocks, visible_only):
         )
         try:
             reason = "hidden check" if block["hidden"] and visible_only else None
+            if visible_only and block["kind"] == "output" and producer(blocks, index):
+                reason = "printed by a hidden check"
             reason = reason or page.skipped(block)
             if reason is None:
                 getattr(page, block["kind"])(block)
@@ -544,6 +558,11 @@ def run(blocks, visible_only):
     mode = "the blocks the page shows" if visible_only else "every block, hidden checks too"
     print(f"{{PAGE}}: every section passes ({{mode}})", file=sys.__stdout__)
     return 0
+
+
+def producer(blocks, index):
+    """Whether the block whose output this is, the block before it, is hidden."""
+    return index > 0 and blocks[index - 1]["hidden"]
 
 
 def report(verdict, section, counts):
@@ -590,7 +609,7 @@ def build(page: Path, out: Path) -> Path:
     )
     (folder / "run.py").write_text(script, "utf-8")
     (folder / "blocks.json").write_text(json.dumps(blocks, indent=1) + "\n", "utf-8")
-    for name in files:
+    for name in [f"docs/{page.name}", *files]:  # the page's source: checks read it
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / name, target)
