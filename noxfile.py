@@ -6,7 +6,9 @@ of the project: whatever needs the project's code runs inside a session.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -293,6 +295,43 @@ def script_metadata(script: Path) -> dict:
     return tomllib.loads(content)
 
 
+# Runs in the session's Python: a throwaway PostgreSQL server (tests/postgres.py) for the
+# reproductions, as a reader's own server would be; prints libpq's variables for it, or
+# {} without server binaries, and stops the server when its stdin closes.
+POSTGRES = """
+import json, os, sys
+from tests import postgres
+cluster = postgres.start_in_background()
+if cluster is None:
+    print("{}", flush=True)
+    sys.exit()
+try:
+    postgres.wait_until_ready(cluster.directory)
+    print(json.dumps({name: os.environ[name] for name in ("PGHOST", "PGUSER")}), flush=True)
+    sys.stdin.read()
+finally:
+    cluster.stop()
+"""
+
+
+@contextlib.contextmanager
+def postgres_server(session: nox.Session):
+    """libpq's variables for a PostgreSQL server that lives as long as the block."""
+    python = Path(session.virtualenv.bin, "python")
+    server = subprocess.Popen(
+        [python, "-c", POSTGRES], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        found = json.loads(server.stdout.readline() or "null")
+        if found is None:
+            session.error("the PostgreSQL server for the Django page did not start")
+        session.log(f"PostgreSQL: {found.get('PGHOST', 'none; the Django page uses SQLite')}")
+        yield found
+    finally:
+        server.stdin.close()
+        server.wait(timeout=60)
+
+
 @nox.session(python=PYTHON)
 def reproduce(session: nox.Session) -> None:
     """Build each skill page's reproduction and run it as a reader would.
@@ -317,7 +356,10 @@ def reproduce(session: nox.Session) -> None:
     # Nothing of this session's environment or project reaches the script.
     clean = {"VIRTUAL_ENV": None, "UV_PROJECT_ENVIRONMENT": None, "PYTHONPATH": None}
     failures = []
-    with tempfile.TemporaryDirectory(prefix="reproduce-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(prefix="reproduce-") as scratch,
+        postgres_server(session) as libpq,
+    ):
         for name in names:
             metadata = script_metadata(out / name / "run.py")
             venv = Path(scratch, f"{name}-venv")
@@ -341,7 +383,7 @@ def reproduce(session: nox.Session) -> None:
                     try:
                         session.run(
                             str(venv / "bin" / "python"), "run.py", *mode,
-                            env={**clean, **uv}, external=True,
+                            env={**clean, **uv, **libpq}, external=True,
                         )  # fmt: skip
                     except nox.command.CommandFailed:
                         failures.append(f"{name} {' '.join(mode) or '(every block)'}")
