@@ -295,9 +295,9 @@ def script_metadata(script: Path) -> dict:
     return tomllib.loads(content)
 
 
-# Runs in the session's Python: a throwaway PostgreSQL server (tests/postgres.py) for the
-# reproductions, as a reader's own server would be; prints libpq's variables for it, or
-# {} without server binaries, and stops the server when its stdin closes.
+# Runs in the session's Python: a throwaway PostgreSQL server (tests/postgres.py) for
+# the reproductions, as a reader's own server would be. Prints libpq's variables for it,
+# or {} without server binaries, and stops the server when its stdin closes.
 POSTGRES = """
 import json, os, sys
 from tests import postgres
@@ -307,7 +307,8 @@ if cluster is None:
     sys.exit()
 try:
     postgres.wait_until_ready(cluster.directory)
-    print(json.dumps({name: os.environ[name] for name in ("PGHOST", "PGUSER")}), flush=True)
+    libpq = {name: os.environ[name] for name in ("PGHOST", "PGUSER")}
+    print(json.dumps(libpq), flush=True)
     sys.stdin.read()
 finally:
     cluster.stop()
@@ -319,13 +320,18 @@ def postgres_server(session: nox.Session):
     """libpq's variables for a PostgreSQL server that lives as long as the block."""
     python = Path(session.virtualenv.bin, "python")
     server = subprocess.Popen(
-        [python, "-c", POSTGRES], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [python, "-c", POSTGRES],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         found = json.loads(server.stdout.readline() or "null")
         if found is None:
             session.error("the PostgreSQL server for the Django page did not start")
-        session.log(f"PostgreSQL: {found.get('PGHOST', 'none; the Django page uses SQLite')}")
+        session.log(
+            f"PostgreSQL: {found.get('PGHOST', 'none; the Django page uses SQLite')}"
+        )
         yield found
     finally:
         server.stdin.close()

@@ -4,8 +4,8 @@
 pages named, e.g. ``async-patterns``), ``OUT/<page>/`` and ``OUT/<page>.zip`` holding:
 
 - ``run.py``: a script with PEP 723 inline metadata that pins ``requires-python`` and
-  every package the page needs, with what those depend on, to the versions in ``uv.lock``
-  that the page is tested with. ``uv run run.py`` runs the page's blocks in order, as a
+  every package the page needs, and what those depend on, to the versions in
+  ``uv.lock`` that the page is tested with. ``uv run run.py`` runs the page's blocks in order, as a
   plain ``__main__`` script in the current directory, and prints one line per section;
   ``uv run run.py --visible-only`` runs only the blocks the page shows.
 - ``blocks.json``: the page's blocks, in page order, as the site renders them.
@@ -25,6 +25,7 @@ import shutil
 import sys
 import tomllib
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from packaging.markers import Marker
@@ -176,7 +177,7 @@ def snippet_files(blocks: list[dict]) -> list[str]:
     return sorted(str(path) for path in files)
 
 
-# --- what the page needs, pinned --------------------------------------------------------
+# --- what the page needs, pinned ------------------------------------------------------
 
 
 def _imported(code: str) -> set[str]:
@@ -191,12 +192,16 @@ def _imported(code: str) -> set[str]:
             names.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             names.add(node.module.split(".")[0])
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if "import " in node.value:  # code written to a file or run with -c
-                names |= _imported(node.value)
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and "import " in node.value  # code written to a file, or run with -c
+        ):
+            names |= _imported(node.value)
     return names
 
 
+@cache
 def _group_requirements() -> dict[str, Requirement]:
     """The project's own requirements (extras and markers as written), by name."""
     pyproject = tomllib.loads(PYPROJECT.read_text("utf-8"))
@@ -212,30 +217,59 @@ def _group_requirements() -> dict[str, Requirement]:
     return found
 
 
+# Modules whose distribution has another name; the rest are named alike. (A test checks
+# this against the installed packages, so that the build needs none of them.)
+DISTRIBUTIONS = {
+    "_pytest": "pytest",
+    "argon2": "argon2-cffi",
+    "attr": "attrs",
+    "jwt": "pyjwt",
+    "multipart": "python-multipart",
+    "python_multipart": "python-multipart",
+    "rest_framework": "djangorestframework",
+    "yaml": "pyyaml",
+}
+
+
+def page_code(blocks: list[dict], files: list[str]) -> list[str]:
+    code = [block["source"] for block in blocks if block["source"]]
+    return code + [
+        (ROOT / name).read_text("utf-8") for name in files if name.endswith(".py")
+    ]
+
+
+def imported_modules(code: list[str]) -> set[str]:
+    """Top-level modules the code imports, without the standard library's."""
+    return set().union(*(_imported(text) for text in code)) - set(
+        sys.stdlib_module_names
+    )
+
+
 def direct_requirements(page: Path, blocks: list[dict], files: list[str]) -> set[str]:
     """The locked packages the page's code imports or names, plus its tested_with."""
-    from importlib.metadata import packages_distributions
-
-    code = [block["source"] for block in blocks if block["source"]]
-    code += [(ROOT / name).read_text("utf-8") for name in files if name.endswith(".py")]
-    modules = set().union(*(_imported(text) for text in code))
-    distributions = packages_distributions()
+    code = page_code(blocks, files)
     locked = locked_versions(python())
     wanted = {
-        canonicalize_name(dist)
-        for module in modules
-        for dist in distributions.get(module, [])
+        canonicalize_name(DISTRIBUTIONS.get(module, module))
+        for module in imported_modules(code)
     }
     words = set(re.findall(r"[A-Za-z][\w.-]*", "\n".join(code)))
     wanted |= {canonicalize_name(word) for word in words} & set(_group_requirements())
-    wanted |= {canonicalize_name(name) for name in read_meta(page).get("tested_with", [])}
+    wanted |= {
+        canonicalize_name(name) for name in read_meta(page).get("tested_with", [])
+    }
     return {name for name in wanted if name in locked and name in installable()}
 
 
-def installable() -> set[str]:
+@cache
+def installable() -> frozenset[str]:
     """What the project's groups install on the target Python: all a session has."""
     packages = _lock_packages()
-    project = packages[canonicalize_name(tomllib.loads(PYPROJECT.read_text("utf-8"))["project"]["name"])]
+    project = packages[
+        canonicalize_name(
+            tomllib.loads(PYPROJECT.read_text("utf-8"))["project"]["name"]
+        )
+    ]
     todo = [edge["name"] for edge in project.get("dependencies", [])]
     for group in GROUPS:
         todo += [edge["name"] for edge in project["dev-dependencies"][group]]
@@ -249,13 +283,14 @@ def installable() -> set[str]:
         todo += [edge["name"] for edge in package.get("dependencies", [])]
         for extra in package.get("optional-dependencies", {}).values():
             todo += [edge["name"] for edge in extra]
-    return found
+    return frozenset(found)
 
 
 def python() -> str:
     return variables()["site"]["target_python"]
 
 
+@cache
 def _lock_packages() -> dict[str, dict]:
     lock = tomllib.loads(LOCK.read_text("utf-8"))
     return {
@@ -266,7 +301,7 @@ def _lock_packages() -> dict[str, dict]:
 
 
 def _keeps(marker: str | None) -> bool:
-    """Whether an edge with this marker can apply on the target Python (any platform)."""
+    """Whether an edge with this marker can hold on the target Python (any platform)."""
     if marker is None or "python" not in marker:
         return True
     target = {"python_version": python(), "python_full_version": f"{python()}.0"}
@@ -328,7 +363,8 @@ def pinned_requirements(direct: set[str]) -> tuple[list[str], list[str]]:
         marker = (
             ""
             if None in found
-            else "; " + " or ".join(f"({m})" if len(found) > 1 else m for m in sorted(found))
+            else "; "
+            + " or ".join(f"({m})" if len(found) > 1 else m for m in sorted(found))
         )
         pinned = f"{name}{extras}=={packages[name]['version']}{marker}"
         return pinned.replace('"', "'")  # markers quoted the way the lock writes them
@@ -353,7 +389,7 @@ def script_metadata(direct: list[str], transitive: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-# --- the script -------------------------------------------------------------------------
+# --- the script -----------------------------------------------------------------------
 
 RUNNER = r'''
 """Run the examples of the page "{title}" in page order, as one plain script.
@@ -470,9 +506,7 @@ class Page:
                     asyncio.run(result)
         if block["include"]:  # the page sees what the module defines
             self.namespace.update(
-                (name, value)
-                for name, value in namespace.items()
-                if name[:2] != "__"
+                (name, value) for name, value in namespace.items() if name[:2] != "__"
             )
         self.printed = printed.getvalue()
         if block["title"]:  # a file the reader saves, for a later shell block to run
@@ -552,10 +586,16 @@ def run(blocks, visible_only):
             else:
                 traceback.print_exception(error, file=sys.stderr)
             return 1
-        last = index + 1 == len(blocks) or blocks[index + 1]["section"] != block["section"]
+        last = (
+            index + 1 == len(blocks) or blocks[index + 1]["section"] != block["section"]
+        )
         if last:
             report("pass", block["section"], counts)
-    mode = "the blocks the page shows" if visible_only else "every block, hidden checks too"
+    mode = (
+        "the blocks the page shows"
+        if visible_only
+        else "every block, hidden checks too"
+    )
     print(f"{{PAGE}}: every section passes ({{mode}})", file=sys.__stdout__)
     return 0
 
@@ -571,7 +611,9 @@ def report(verdict, section, counts):
         parts.append(f"{{counts['hidden']}} of them hidden checks")
     if counts["skip"]:
         parts.append("skipped " + "; ".join(counts["skip"]))
-    print(f"{{verdict:4}}  {{section}}  ({{', '.join(parts)}})", file=sys.__stdout__, flush=True)
+    print(
+        f"{{verdict:4}}  {{section}}  ({{', '.join(parts)}})", file=sys.__stdout__, flush=True
+    )
 
 
 def main():
@@ -602,7 +644,9 @@ def build(page: Path, out: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     title = next(
-        line[2:] for line in page.read_text("utf-8").splitlines() if line.startswith("# ")
+        line[2:]
+        for line in page.read_text("utf-8").splitlines()
+        if line.startswith("# ")
     )
     script = script_metadata(direct, transitive) + RUNNER.format(
         title=title, page=f"docs/{page.name}"
@@ -617,18 +661,36 @@ def build(page: Path, out: Path) -> Path:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                info = zipfile.ZipInfo(f"{page.stem}/{path.relative_to(folder)}", ZIP_TIME)
+                info = zipfile.ZipInfo(
+                    f"{page.stem}/{path.relative_to(folder)}", ZIP_TIME
+                )
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 bundle.writestr(info, path.read_bytes())
     return folder
 
 
+def write_archives(out: Path) -> list[Path]:
+    """Only the zips, one per skill page, as the site serves them."""
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for page in skill_pages():
+            build(page, Path(scratch))
+            written.append(out / f"{page.stem}.zip")
+            shutil.move(Path(scratch, f"{page.stem}.zip"), written[-1])
+    return written
+
+
 def chosen_pages(names: list[str]) -> list[Path]:
     pages = {path.stem: path for path in skill_pages()}
     unknown = [name for name in names if name not in pages]
     if unknown:
-        raise SystemExit(f"no such skill page: {', '.join(unknown)}; one of {sorted(pages)}")
+        raise SystemExit(
+            f"no such skill page: {', '.join(unknown)}; one of {sorted(pages)}"
+        )
     return [pages[name] for name in names] if names else list(pages.values())
 
 
