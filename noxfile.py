@@ -347,12 +347,13 @@ def reproduce(session: nox.Session) -> None:
     with exactly the pins of run.py's inline metadata, and runs run.py there, with and
     without --visible-only. Nothing of this repository is importable there.
 
-    Offline, `uv run run.py` cannot resolve the pins: the cache that `uv sync` filled
-    holds the wheels but not the index metadata of the platform-specific ones (ruff,
-    pydantic-core, numpy...), so uv's resolver asks the network. The metadata pins every
-    package, what the pages' packages depend on included, so there is nothing to
-    resolve: `uv pip sync` installs that list from the same cache and `uv pip check`
-    confirms it is complete, which is the environment `uv run run.py` builds online.
+    Why not `uv run --offline run.py`: uv's resolver wants each pinned wheel's metadata,
+    and for packages with platform-specific wheels (ruff, pydantic-core, numpy...) it
+    asks the index for it even though the cache that `uv sync` filled holds the wheel
+    itself, so offline it refuses (pages with only pure-Python packages do run that
+    way). The metadata pins every package, and what those depend on, so there is nothing
+    to resolve: `uv pip sync` installs exactly that list from the same cache, and
+    `uv pip check` confirms it is complete: the environment `uv run run.py` makes online.
     """
     install(session, "tests", "examples")
     out = Path("dist/reproduce")

@@ -381,11 +381,11 @@ def script_metadata(direct: list[str], transitive: list[str]) -> str:
         f'# requires-python = "=={python()}.*"',
         "# dependencies = [",
         *(f'#     "{spec}",' for spec in direct),
-        "#     # what those depend on, at the versions the page was tested with",
-        *(f'#     "{spec}",' for spec in transitive),
-        "# ]",
-        "# ///",
     ]
+    if transitive:
+        lines.append("#     # what those depend on, at the versions the page was tested with")
+        lines += [f'#     "{spec}",' for spec in transitive]
+    lines += ["# ]", "# ///"]
     return "\n".join(lines) + "\n"
 
 
