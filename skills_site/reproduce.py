@@ -232,7 +232,13 @@ DISTRIBUTIONS = {
 
 
 def page_code(blocks: list[dict], files: list[str]) -> list[str]:
-    code = [block["source"] for block in blocks if block["source"]]
+    """The code that runs: blocks never skipped, and the snippet files."""
+    code = [
+        block["source"]
+        for block in blocks
+        if block["source"]
+        and not (block["skip"] and block["skip"]["condition"] is None)
+    ]
     return code + [
         (ROOT / name).read_text("utf-8") for name in files if name.endswith(".py")
     ]
@@ -383,7 +389,9 @@ def script_metadata(direct: list[str], transitive: list[str]) -> str:
         *(f'#     "{spec}",' for spec in direct),
     ]
     if transitive:
-        lines.append("#     # what those depend on, at the versions the page was tested with")
+        lines.append(
+            "#     # what those depend on, at the versions the page was tested with"
+        )
         lines += [f'#     "{spec}",' for spec in transitive]
     lines += ["# ]", "# ///"]
     return "\n".join(lines) + "\n"
