@@ -614,7 +614,8 @@ def producer(blocks, index):
 
 
 def report(verdict, section, counts):
-    parts = [f"{{counts['ran']}} blocks"]
+    ran = counts["ran"]
+    parts = [f"{{ran}} block{{'' if ran == 1 else 's'}}"]
     if counts["hidden"]:
         parts.append(f"{{counts['hidden']}} of them hidden checks")
     if counts["skip"]:
