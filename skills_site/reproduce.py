@@ -32,10 +32,10 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from skills_site.export import read_meta, skill_pages
 from skills_site.fences import fences, language_of
 from skills_site.pins import LOCK, _applies, locked_versions
 from skills_site.render import render_page, variables
+from skills_site.sources import read_meta, skill_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = ROOT / "pyproject.toml"

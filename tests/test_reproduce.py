@@ -18,9 +18,9 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from skills_site import reproduce
-from skills_site.export import skill_pages
 from skills_site.pins import LOCK, locked_versions
 from skills_site.render import variables
+from skills_site.sources import skill_pages
 
 # PEP 723's reference expression for inline script metadata.
 REGEX = r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
