@@ -160,24 +160,53 @@ def page_blocks(page: Path) -> list[dict]:
 
 def snippet_files(blocks: list[dict]) -> list[str]:
     """The snippet files a reader needs: every file of the folders the page includes
-    from, with the packages above them."""
-    folders = {Path(block["include"]).parent for block in blocks if block["include"]}
+    from, and the snippet modules its code imports (and what those import), with the
+    packages above them."""
     files: set[Path] = set()
-    for folder in folders:
-        top = Path(*folder.parts[:2]) if len(folder.parts) > 1 else folder
-        files.update(
-            path.relative_to(ROOT)
-            for path in (ROOT / top).rglob("*")
-            if path.is_file() and "__pycache__" not in path.parts
-        )
-        for parent in folder.parents:
+
+    def add(path: Path) -> None:
+        files.add(path.relative_to(ROOT))
+        for parent in path.relative_to(ROOT).parents:
             init = ROOT / parent / "__init__.py"
             if parent != Path(".") and init.is_file():
                 files.add(init.relative_to(ROOT))
+
+    for folder in {
+        Path(block["include"]).parent for block in blocks if block["include"]
+    }:
+        top = Path(*folder.parts[:2]) if len(folder.parts) > 1 else folder
+        for path in (ROOT / top).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                add(path)
+    code = [block["source"] for block in blocks if block["source"]]
+    code += [(ROOT / path).read_text("utf-8") for path in files if path.suffix == ".py"]
+    while code:
+        for name in _snippet_modules(code.pop()):
+            module = ROOT / Path(*name.split("."))
+            for path in (module.with_suffix(".py"), module / "__init__.py"):
+                if path.is_file() and path.relative_to(ROOT) not in files:
+                    add(path)
+                    code.append(path.read_text("utf-8"))
     return sorted(str(path) for path in files)
 
 
 # --- what the page needs, pinned ------------------------------------------------------
+
+
+def _snippet_modules(code: str) -> set[str]:
+    """The modules under ``snippets`` that the code imports, by their full names."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return set()
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return {name for name in found if name.split(".")[0] == "snippets"}
 
 
 def _imported(code: str) -> set[str]:
