@@ -193,41 +193,39 @@ def snippet_files(blocks: list[dict]) -> list[str]:
 # --- what the page needs, pinned ------------------------------------------------------
 
 
-def _snippet_modules(code: str) -> set[str]:
-    """The modules under ``snippets`` that the code imports, by their full names."""
+@cache
+def _imports(code: str) -> frozenset[str]:
+    """Full names of the modules the code imports (``from a import b``: ``a`` and
+    ``a.b``), in its strings too (code written to a file, or run with ``-c``), and of
+    those it runs with ``-m``."""
+    found = set(re.findall(r"(?:-m|\"-m\",)\s*\"?([A-Za-z_]\w*)", code))
     try:
         tree = ast.parse(code)
     except SyntaxError:
-        return set()
-    found = set()
+        return frozenset(found)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             found.add(node.module)
             found |= {f"{node.module}.{alias.name}" for alias in node.names}
-    return {name for name in found if name.split(".")[0] == "snippets"}
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and "import " in node.value
+        ):
+            found |= _imports(node.value)
+    return frozenset(found)
+
+
+def _snippet_modules(code: str) -> set[str]:
+    """The modules under ``snippets`` that the code imports, by their full names."""
+    return {name for name in _imports(code) if name.split(".")[0] == "snippets"}
 
 
 def _imported(code: str) -> set[str]:
     """Top-level names of the modules the code imports (and runs with ``-m``)."""
-    names = set(re.findall(r"(?:-m|\"-m\",)\s*\"?([A-Za-z_]\w*)", code))
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return names
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module.split(".")[0])
-        elif (
-            isinstance(node, ast.Constant)
-            and isinstance(node.value, str)
-            and "import " in node.value  # code written to a file, or run with -c
-        ):
-            names |= _imported(node.value)
-    return names
+    return {name.split(".")[0] for name in _imports(code)}
 
 
 @cache
