@@ -6,12 +6,17 @@ of the project: whatever needs the project's code runs inside a session.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
+import re
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 import nox
@@ -271,3 +276,123 @@ def skills(session: nox.Session) -> None:
         *session.posargs,
         env={"SKILLS_DIR": "dist/skills"},
     )
+
+
+# PEP 723's reference expression for a script's inline metadata block.
+SCRIPT_METADATA = re.compile(
+    r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
+)
+
+
+def script_metadata(script: Path) -> dict:
+    match = next(
+        m for m in SCRIPT_METADATA.finditer(script.read_text()) if m["type"] == "script"
+    )
+    content = "".join(
+        line[2:] if line.startswith("# ") else line[1:]
+        for line in match["content"].splitlines(keepends=True)
+    )
+    return tomllib.loads(content)
+
+
+# Runs in the session's Python: a throwaway PostgreSQL server (tests/postgres.py) for
+# the reproductions, as a reader's own server would be. Prints libpq's variables for it,
+# or {} without server binaries, and stops the server when its stdin closes.
+POSTGRES = """
+import json, os, sys
+from tests import postgres
+cluster = postgres.start_in_background()
+if cluster is None:
+    print("{}", flush=True)
+    sys.exit()
+try:
+    postgres.wait_until_ready(cluster.directory)
+    libpq = {name: os.environ[name] for name in ("PGHOST", "PGUSER")}
+    print(json.dumps(libpq), flush=True)
+    sys.stdin.read()
+finally:
+    cluster.stop()
+"""
+
+
+@contextlib.contextmanager
+def postgres_server(session: nox.Session):
+    """libpq's variables for a PostgreSQL server that lives as long as the block."""
+    python = Path(session.virtualenv.bin, "python")
+    server = subprocess.Popen(
+        [python, "-c", POSTGRES],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        found = json.loads(server.stdout.readline() or "null")
+        if found is None:
+            session.error("the PostgreSQL server for the Django page did not start")
+        session.log(
+            f"PostgreSQL: {found.get('PGHOST', 'none; the Django page uses SQLite')}"
+        )
+        yield found
+    finally:
+        server.stdin.close()
+        server.wait(timeout=60)
+
+
+@nox.session(python=PYTHON)
+def reproduce(session: nox.Session) -> None:
+    """Build each skill page's reproduction and run it as a reader would.
+
+    `nox -s reproduce -- async-patterns` for one page. Writes dist/reproduce/<page>/ and
+    <page>.zip, then for each: unzips it into a fresh directory, makes an environment
+    with exactly the pins of run.py's inline metadata, and runs run.py there, with and
+    without --visible-only. Nothing of this repository is importable there.
+
+    Why not `uv run --offline run.py`: uv's resolver wants each pinned wheel's metadata,
+    and for packages with platform-specific wheels (ruff, pydantic-core, numpy...) it
+    asks the index for it even though the cache that `uv sync` filled holds the wheel
+    itself, so offline it refuses (pages with only pure-Python packages do run that
+    way). The metadata pins every package, and what those depend on, so there is nothing
+    to resolve: `uv pip sync` installs exactly that list from the same cache, and
+    `uv pip check` confirms it is complete: the environment `uv run run.py` makes online.
+    """
+    install(session, "tests", "examples")
+    out = Path("dist/reproduce")
+    session.run("python", "-m", "skills_site.reproduce", str(out), *session.posargs)
+    names = session.posargs or sorted(zip.stem for zip in out.glob("*.zip"))
+    uv = {"UV_OFFLINE": "1"}
+    # Nothing of this session's environment or project reaches the script.
+    clean = {"VIRTUAL_ENV": None, "UV_PROJECT_ENVIRONMENT": None, "PYTHONPATH": None}
+    failures = []
+    with (
+        tempfile.TemporaryDirectory(prefix="reproduce-") as scratch,
+        postgres_server(session) as libpq,
+    ):
+        for name in names:
+            metadata = script_metadata(out / name / "run.py")
+            venv = Path(scratch, f"{name}-venv")
+            requirements = Path(scratch, f"{name}-requirements.txt")
+            requirements.write_text("\n".join(metadata["dependencies"]) + "\n")
+            python = ("--python", str(venv / "bin" / "python"))
+            session.run(
+                "uv", "venv", "--quiet", "--python", metadata["requires-python"],
+                str(venv), env=uv, external=True,
+            )  # fmt: skip
+            session.run(
+                "uv", "pip", "sync", "--quiet", *python, str(requirements),
+                env=uv, external=True,
+            )  # fmt: skip
+            session.run("uv", "pip", "check", "--quiet", *python, env=uv, external=True)
+            for mode in ([], ["--visible-only"]):
+                where = Path(scratch, f"{name}{'-visible' if mode else ''}")
+                with zipfile.ZipFile(out / f"{name}.zip") as bundle:
+                    bundle.extractall(where)
+                with session.chdir(where / name):
+                    try:
+                        session.run(
+                            str(venv / "bin" / "python"), "run.py", *mode,
+                            env={**clean, **uv, **libpq}, external=True,
+                        )  # fmt: skip
+                    except nox.command.CommandFailed:
+                        failures.append(f"{name} {' '.join(mode) or '(every block)'}")
+    if failures:
+        session.error("reproductions failed: " + ", ".join(failures))

@@ -45,10 +45,15 @@ def skip_note(match: re.Match) -> str:
 
 
 def skill_meta(meta: dict) -> str:
-    """What a skill page shows under its title: its description, version and versions."""
+    """What a skill page shows under its title: its description, version and versions,
+    and a link to its reproduction (``skills_site/reproduce.py``), one level up from the
+    page's own folder."""
+    reproduction = f"../reproduce/{meta['name']}.zip"
     return (
         f'\n<p class="skill-meta"><em>{meta["description"]}</em><br>\n'
-        f"<small>Skill version {meta['version']} · {tested_with_line(meta)}</small></p>\n"
+        f"<small>Skill version {meta['version']} · {tested_with_line(meta)}</small><br>\n"
+        f'<a class="reproduce" href="{reproduction}" download>'
+        "Run these examples yourself</a></p>\n"
     )
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from skills_site.export import site_config, twin_markdown, twin_path
+from skills_site.reproduce import write_archives
 from skills_site.sources import page_title, pages, read_meta, skill_pages
 
 PUBLISH_FLAG = "SITE_PUBLISH"
@@ -98,7 +99,9 @@ def llms_full_txt(config) -> str:
 
 
 def write_agent_files(site: Path, config: Mapping) -> None:
-    """The twins, llms.txt and llms-full.txt, written into a built site."""
+    """The twins, llms.txt and llms-full.txt, written into a built site, and the zip of
+    each skill page's reproduction that the page links to (``reproduce/<name>.zip``)."""
+    write_archives(site / "reproduce")
     for path in pages():
         twin = site / twin_path(path.stem)
         twin.parent.mkdir(parents=True, exist_ok=True)
