@@ -266,7 +266,8 @@ def skills(session: nox.Session) -> None:
     skill and one for the set), then validates the bundles with skills-ref, checks their
     links, and checks llms.txt and the Markdown twins of a fresh site build.
     """
-    install(session, "site", "tests", "examples")
+    # tests/site/conftest.py imports Playwright, though these tests start no browser.
+    install(session, "site", "tests", "examples", "browser")
     session.run("python", "-m", "skills_site.export", "dist/skills", "dist/archives")
     session.run(
         "python",
