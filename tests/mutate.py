@@ -82,6 +82,21 @@ def python_blocks(page: Path, root: Path) -> list[tuple[str, int, list[str]]]:
     return found
 
 
+def string_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines that continue a string begun on an earlier line."""
+    inside: set[int] = set()
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline)
+        for token in tokens:
+            if token.type == tokenize.STRING and token.end[0] > token.start[0]:
+                inside.update(
+                    range(token.start[0], token.end[0])
+                )  # 0-based: next lines
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return inside
+
+
 def compiles(lines: list[str]) -> bool:
     try:
         compile("\n".join(lines), "<mutant>", "exec", flags=TOP_LEVEL_AWAIT)
@@ -132,9 +147,12 @@ def all_mutants(root: Path = ROOT) -> list[Mutant]:
     for page in sorted((root / "docs").glob("*.md")):
         page_name = str(page.relative_to(root))
         for file, first, lines in python_blocks(page, root):
+            in_strings = string_lines(lines)
             for index, text in enumerate(lines):
                 if not text.strip() or text.lstrip().startswith("#"):
                     continue
+                if index in in_strings:
+                    continue  # a line of a multi-line string: text, not code
                 for operator, mutated in line_mutations(text):
                     changed = [*lines[:index], mutated, *lines[index + 1 :]]
                     if compiles(changed):

@@ -3,7 +3,7 @@ ways that still compile."""
 
 from __future__ import annotations
 
-from tests.mutate import line_mutations
+from tests.mutate import line_mutations, string_lines
 
 
 def test_each_operator_changes_one_token_or_line():
@@ -24,3 +24,8 @@ def test_strings_comments_and_docstrings_are_left_alone():
     assert line_mutations('    """Docstring with == and 3 in it."""') == []
     assert line_mutations('label = "a == b"') == [("statement removed", "pass")]
     assert line_mutations("call(  # opens a bracket") == []
+
+
+def test_lines_inside_a_multi_line_string_are_text():
+    lines = ['"""Title.', "", "checks every address", '"""', "total = 1"]
+    assert string_lines(lines) == {1, 2, 3}
