@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -252,10 +253,50 @@ def site_tests(session: nox.Session) -> None:
 
     axe-core on every page in both colour schemes, code widths, the 404 page and the
     features readers use, and search; screenshots for review go to site-screenshots/.
+    The Nu HTML Checker (vnu.jar from npm, on Java) checks every page's HTML.
     """
     # The examples group too: pytest reads its plugins' settings from pyproject.toml.
     install(session, "site", "tests", "examples", "browser")
-    session.run("python", "-m", "pytest", "tests/site", *session.posargs)
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "tests/site",
+        *session.posargs,
+        env={"VNU_JAR": str(install_vnu(session))},
+    )
+
+
+VNU = "26.9.27"  # the npm package vnu-jar: the Nu HTML Checker's vnu.jar, run on Java
+
+
+def install_vnu(session: nox.Session) -> Path:
+    """vnu.jar from the npm registry, pinned, kept in the session's venv between runs.
+
+    --ignore-scripts: the package's install script would download a Java runtime; the
+    tests use the installed Java (Debian's default-jre-headless).
+    """
+    folder = Path(session.virtualenv.location, "vnu")
+    package = folder / "node_modules" / "vnu-jar"
+    jar = package / "build" / "dist" / "vnu.jar"
+    manifest = package / "package.json"
+    if jar.is_file() and json.loads(manifest.read_text())["version"] == VNU:
+        return jar.resolve()
+    if not shutil.which("npm"):
+        session.error("npm is missing: install Debian's npm package")
+    session.run_install(
+        "npm",
+        "install",
+        "--prefix",
+        str(folder),
+        "--ignore-scripts",
+        "--no-audit",
+        "--no-fund",
+        "--save-exact",
+        f"vnu-jar@{VNU}",
+        external=True,
+    )
+    return jar.resolve()
 
 
 @nox.session(python=PYTHON)

@@ -65,7 +65,9 @@ def test_home_shows_each_skill_as_a_card(page: Page, site_url: str):
         assert f"Python {python}" in versions
         for name in meta["tested_with"]:
             assert f"{name} {pins[name]}" in versions
-    # The whole card is the link's target, not only its title.
+    # The whole card is the link's target, not only its title. The card is scrolled into
+    # view first: a mouse click outside the viewport reaches nothing.
+    cards.first.scroll_into_view_if_needed()
     box = cards.first.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 8)
     page.wait_for_url(f"{site_url}/{skill_pages()[0].stem}/")

@@ -43,12 +43,10 @@ def test_screenshots(open_page, site_url, scheme):
     page = open_view(open_page, site_url, "async-patterns/", scheme)
     shoot(page, "skill-page", scheme)
 
-    # A code block with the output it printed, framed together.
-    output = page.locator("div.language-output").nth(1)
+    # A Python block with the output it printed, framed together.
+    output = page.locator("div.language-python + div.language-output").first
     output.scroll_into_view_if_needed()
-    code = output.locator(
-        "xpath=preceding-sibling::div[contains(@class, 'highlight')][1]"
-    )
+    code = output.locator("xpath=preceding-sibling::div[1]")
     # The sticky header would cover part of a frame taken below the top of the page.
     page.add_style_tag(content=".md-header { visibility: hidden; }")
     top, bottom = code.bounding_box(), output.bounding_box()  # in the viewport

@@ -9,6 +9,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from skills_site.export import skill_pages
 from skills_site.fences import fences
+from skills_site.sources import page_title
 from tests.collect import ROOT
 
 # (what a user types, the page that must be among the first results)
@@ -33,8 +34,8 @@ QUERIES = [
 # Names that appear on their page only inside code blocks.
 CODE_ONLY = [
     ("check_needs_rehash", "api-security-python"),
-    ("enter_context", "python-patterns"),
-    ("atomic_write_text", "scripting-automation"),
+    ("get_type_hints", "python-patterns"),
+    ("run_with_timeout", "scripting-automation"),
     ("alias_generator", "pydantic-validation"),
 ]
 QUERIES += CODE_ONLY
@@ -103,5 +104,6 @@ def test_llms_txt_lists_every_skill(page: Page, site_url: str):
     index = page.goto(f"{site_url}/llms.txt").text()
     full = page.goto(f"{site_url}/llms-full.txt").text()
     for skill in skill_pages():
-        assert f"- [{skill.stem}]({skill.stem}/): " in index
-        assert f"\nname: {skill.stem}\n" in full
+        # Each skill's Markdown twin, by its absolute address (skills_site/llms.py).
+        assert f"/{skill.stem}/index.md): " in index
+        assert f"\n# {page_title(skill)}\n" in full  # the whole skill, under its title
