@@ -26,7 +26,7 @@ PAGE = dedent(
     <pre><code>raw &lt;html&gt; code</code></pre>
 
     ```python
-    --8<-- "snippets/python_performance/cpu.py"
+    --8<-- "snippets/template_page/greeting.py"
     ```
     """
 )

@@ -3,16 +3,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 from textwrap import dedent
 
 import pytest
 
-from tests.collect import ROOT
+from tests.scratch_project import run_harness
 
 FENCE = "```"
 
@@ -75,29 +72,8 @@ EXPECTED = {
 FOLLOWING = "~~~python\nassert True  # never reached: an earlier block failed\n~~~\n"
 
 
-def pytest_run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    # Only the plugins the harness needs: the pages' own (Django, Hypothesis, ...) would
-    # only slow the run down.
-    plugins = ("pytest_timeout", "pytest_socket", "pytest_asyncio.plugin", "conftest")
-    command = [
-        *(sys.executable, "-m", "pytest", "-p", "xdist.plugin"),
-        *(option for plugin in plugins for option in ("-p", plugin)),
-        *("-c", str(ROOT / "pyproject.toml"), "--rootdir", str(root)),
-        *("-o", "docs_dir=docs", "-o", "docs_line_coverage=0"),
-        # The hanging block gets 2 s; setting up a page on a loaded machine is not timed.
-        *("-o", "timeout=2", "-o", "timeout_func_only=true"),
-        *args,
-    ]
-    environment = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    return subprocess.run(
-        command,
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+# The hanging block gets 2 s; setting up a page on a loaded machine is not timed.
+TIMEOUT = ("-o", "timeout=2", "-o", "timeout_func_only=true")
 
 
 @pytest.fixture(scope="module")
@@ -112,8 +88,10 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess
         language = EXPECTED[name][0]
         page = f"# {name}\n\n~~~{language}\n{dedent(code)}~~~\n\n{FOLLOWING}"
         (docs / f"{name}.md").write_text(page.replace("~~~", FENCE), "utf-8")
-    crash = pytest_run(root, "-n", "1", str(docs / "exit.md"))
-    others = pytest_run(root, "-n", "0", str(docs), f"--ignore={docs / 'exit.md'}")
+    crash = run_harness(root, *TIMEOUT, "-n", "1", str(docs / "exit.md"))
+    others = run_harness(
+        root, *TIMEOUT, "-n", "0", str(docs), f"--ignore={docs / 'exit.md'}"
+    )
     return subprocess.CompletedProcess(
         crash.args,
         max(crash.returncode, others.returncode),

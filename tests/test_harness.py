@@ -291,16 +291,16 @@ def test_the_body_of_an_uncalled_function_counts_as_not_run():
 
 
 def test_an_included_snippet_runs_as_its_module_for_the_page(tmp_path):
-    name = "snippets.python_performance.cpu"
+    name = "snippets.template_page.greeting"
     before = sys.modules.get(name)
-    page = '~~~python\n--8<-- "snippets/python_performance/cpu.py"\n~~~\n'
+    page = '~~~python\n--8<-- "snippets/template_page/greeting.py"\n~~~\n'
     document = parse(write_page(tmp_path, page))
     [example] = document
     example.evaluate()
     module = sys.modules[name]
     assert module is not before
-    assert module.__file__ == str(ROOT / "snippets/python_performance/cpu.py")
-    assert document.namespace["count_primes"] is module.count_primes
+    assert module.__file__ == str(ROOT / "snippets/template_page/greeting.py")
+    assert document.namespace["greet"] is module.greet
     close_page(document.namespace)
     assert sys.modules.get(name) is before
 

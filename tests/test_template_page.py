@@ -3,14 +3,13 @@ each usual mistake in it fails with the page and line and what to do."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.collect import ROOT
+from tests.scratch_project import run_harness
 
 TEMPLATE = ROOT / "tests" / "template" / "new-page.md"
 MISTAKES = {
@@ -44,32 +43,15 @@ def check_pages(tmp_path: Path, pages: dict[str, str]) -> subprocess.CompletedPr
     docs.mkdir()
     for name, text in pages.items():
         (docs / f"{name}.md").write_text(text, "utf-8")
-    plugins = (
-        "xdist.plugin",
-        "pytest_timeout",
-        "pytest_socket",
-        "pytest_asyncio.plugin",
-    )
-    command = [
-        *(sys.executable, "-m", "pytest", "-n", "0", "-p", "conftest"),
-        *(option for plugin in plugins for option in ("-p", plugin)),
-        *("-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path)),
-        *("-o", "docs_dir=docs", "-o", "docs_line_coverage=0"),
+    return run_harness(
+        tmp_path,
+        "-n",
+        "0",
         # The nav lists the project's own pages; a new page's entry is checked there.
         *("-k", "not test_the_nav_lists_every_skill_page"),
         str(docs),
         str(ROOT / "tests" / "test_fences.py"),
         str(ROOT / "tests" / "test_front_matter.py"),
-    ]
-    environment = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    return subprocess.run(
-        command,
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
     )
 
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from snippets.python_performance import bench_dedupe
-from snippets.python_performance.cpu import count_primes
+from snippets.python_performance.primes_pool import count_primes
 
 
 @pytest.mark.parametrize(
