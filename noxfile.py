@@ -261,8 +261,7 @@ def site_tests(session: nox.Session) -> None:
         "python",
         "-m",
         "pytest",
-        "tests/site",
-        *session.posargs,
+        *(session.posargs or ["tests/site"]),  # or the tests named after `--`
         env={"VNU_JAR": str(install_vnu(session))},
     )
 
