@@ -8,7 +8,6 @@ checks it):
 - ``export``: the pages as clean Markdown and Agent Skill bundles
 - ``markdown_extension``: the page additions, run by both generators
 - ``macros``: the macros layer's entry point
-- ``hooks``: old import path of the names now in ``additions``
 - ``additions``: skip notes, tested-with line, hidden-block removal
 - ``code_account``: every code block shown is a fenced block
 - ``render``: the variables and Jinja settings of the macros
