@@ -181,6 +181,12 @@ def _in_new_interpreter(
     return done.returncode, done.stdout + done.stderr
 
 
+# The calling process already reports exceptions that nobody could catch (in threads, in
+# __del__): a nested run leaves them to it, and skips the full garbage collections with
+# which pytest looks for them at the end of every run.
+IN_PROCESS_OPTIONS = ("-p", "no:unraisableexception", "-p", "no:threadexception")
+
+
 def _in_this_process(
     project: Path,
     options: list[str],
@@ -201,7 +207,8 @@ def _in_this_process(
             contextlib.redirect_stderr(printed),
         ):
             returncode = pytest.main(
-                options, plugins=[import_module(name) for name in plugins]
+                [*options, *IN_PROCESS_OPTIONS],
+                plugins=[import_module(name) for name in plugins],
             )
     finally:
         os.environ.clear()
@@ -213,9 +220,10 @@ def _in_this_process(
             assert sys.modules.pop(name) is module, name
         # Files pytest imported from the project are forgotten: the next run in this
         # process imports them afresh, as a new `pytest` command would.
+        inside = f"{project}{os.sep}"  # a plain string test: sys.modules is long
         for name, module in list(sys.modules.items()):
             file = getattr(module, "__file__", None)
-            if file and Path(file).is_relative_to(project):
+            if isinstance(file, str) and file.startswith(inside):
                 del sys.modules[name]
     return int(returncode), printed.getvalue(), changed
 
