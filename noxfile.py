@@ -92,7 +92,7 @@ def page(session: nox.Session) -> None:
     """One page, checked as the full run checks it: `nox -s page -- docs/x.md`.
 
     Its blocks, and the whole run's checks that concern it: fences, lint, front matter,
-    export, and the tests of its snippets. In one process, for a quick verdict.
+    export, and the tests of its snippets. Options after the page go to both runs.
     """
     if not session.posargs or not session.posargs[0].endswith(".md"):
         session.error("name one page: nox -s page -- docs/async-patterns.md")
@@ -107,9 +107,37 @@ def page(session: nox.Session) -> None:
         "tests/test_export.py",
         *([str(snippet_tests)] if snippet_tests.is_file() else []),
     ]
-    session.run(
-        "python", "-m", "pytest", "--page", str(page), str(page), *checks, *options
-    )
+    # The checks run in a second pytest on the other core while this one runs the
+    # page's blocks, so the verdict waits only for the slower of the two.
+    environment = {
+        **os.environ,
+        "VIRTUAL_ENV": session.virtualenv.location,
+        "PATH": os.pathsep.join((session.bin, os.environ.get("PATH", ""))),
+    }
+    for name, value in session.env.items():
+        if value is None:  # nox's way of saying "unset"
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    python = str(Path(session.bin, "python"))
+    with tempfile.TemporaryFile("w+") as printed:
+        other = subprocess.Popen(
+            [python, "-m", "pytest", "-q", "--page", str(page), *checks, *options],
+            stdout=printed,
+            stderr=subprocess.STDOUT,
+            env=environment,
+            text=True,
+        )
+        try:
+            session.run(
+                "python", "-m", "pytest", "--page", str(page), str(page), *options
+            )
+        finally:
+            other.wait()
+            printed.seek(0)
+            print(f"\nThe checks of the whole run for {page}:\n{printed.read()}")
+    if other.returncode:
+        session.error(f"the checks for {page} failed: see their report above")
 
 
 @nox.session(python=PYTHON)
