@@ -41,6 +41,42 @@ SIMPLE_STATEMENT = re.compile(
 )
 
 
+# Mutants that change the code but nothing the page claims, each with the reason. They
+# are printed and left out of the score: no check could notice them, and none should.
+EQUIVALENT = {
+    (
+        "docs/django-patterns.md",
+        "secrets.token_urlsafe(50)",
+        "secrets.token_urlsafe(51)",
+    ): "any secret key of 50 random bytes or more serves",
+    (
+        "docs/api-security-python.md",
+        "secrets.token_hex(16)",
+        "secrets.token_hex(17)",
+    ): "a token id only has to be unique; 16 or 17 random bytes both are",
+    (
+        "docs/python-patterns.md",
+        "stack.push(3)",
+        "stack.push(4)",
+    ): "the claim is the type checker's error for any int",
+    (
+        "docs/scripting-automation.md",
+        "producer.wait(timeout=30)",
+        "producer.wait(timeout=31)",
+    ): "a limit for a process that ends at once; any generous value serves",
+    (
+        "docs/python-performance.md",
+        "zip(xs, ys, strict=True)",
+        "zip(xs, ys, strict=False)",
+    ): "the inputs always have equal lengths; strict only guards later edits",
+    (
+        "snippets/pytest_testing/async_basics.py",
+        "await asyncio.sleep(0)",
+        "pass",
+    ): "the example coroutine only has to be awaitable; what it awaits is not the point",
+}
+
+
 @dataclass(frozen=True)
 class Mutant:
     file: str  # relative to the project root
@@ -49,6 +85,22 @@ class Mutant:
     mutated: str
     operator: str
     page: str  # the page that includes the code
+
+    @property
+    def equivalent(self) -> str | None:
+        """Why this mutant cannot change what the page claims, if it is listed."""
+        indent = self.original[: len(self.original) - len(self.original.lstrip())]
+        for (file, original, mutated), reason in EQUIVALENT.items():
+            if mutated == "pass":  # the whole statement removed
+                expected = indent + "pass"
+            else:
+                expected = self.original.replace(original, mutated)
+            if (self.file, self.mutated) == (
+                file,
+                expected,
+            ) and original in self.original:
+                return reason
+        return None
 
     @property
     def behavioural(self) -> bool:
@@ -135,7 +187,11 @@ def line_mutations(line: str) -> list[tuple[str, str]]:
     # A statement (not a docstring or other bare literal) whose removal changes what
     # the code does.
     statement = tokens[0].type == tokenize.NAME and SIMPLE_STATEMENT.match(line)
-    if statement and not stripped.endswith(("(", "[", "{", ",", "\\")):
+    if (
+        statement
+        and stripped != "pass"
+        and not stripped.endswith(("(", "[", "{", ",", "\\"))
+    ):
         found.append(("statement removed", indent + "pass"))
     return found
 
@@ -255,6 +311,13 @@ def main() -> int:
         for each in [*workspaces, snapshot]:
             each.remove()
 
+    for mutant, survived in results:
+        if mutant.equivalent:
+            verdict = "survived" if survived else "killed"
+            print(f"equivalent, {verdict}, not counted: {mutant} ({mutant.equivalent})")
+    results = [
+        (mutant, survived) for mutant, survived in results if not mutant.equivalent
+    ]
     survivors = [mutant for mutant, survived in results if survived]
     behavioural = [mutant for mutant, _ in results if mutant.behavioural]
     behavioural_survivors = [mutant for mutant in survivors if mutant.behavioural]

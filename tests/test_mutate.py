@@ -3,7 +3,7 @@ ways that still compile."""
 
 from __future__ import annotations
 
-from tests.mutate import line_mutations, string_lines
+from tests.mutate import EQUIVALENT, ROOT, Mutant, line_mutations, string_lines
 
 
 def test_each_operator_changes_one_token_or_line():
@@ -29,3 +29,25 @@ def test_strings_comments_and_docstrings_are_left_alone():
 def test_lines_inside_a_multi_line_string_are_text():
     lines = ['"""Title.', "", "checks every address", '"""', "total = 1"]
     assert string_lines(lines) == {1, 2, 3}
+
+
+def test_pass_is_never_removed():
+    assert line_mutations("    pass") == []
+
+
+def test_listed_equivalent_mutants_are_recognised_and_no_others():
+    (file, original, mutated), reason = next(iter(EQUIVALENT.items()))
+    line = f'    "KEY": {original},'
+    listed = Mutant(
+        file, 9, line, line.replace(original, mutated), "integer changed", ""
+    )
+    assert listed.equivalent == reason
+    other = Mutant(file, 9, line, line.replace(original, "None"), "changed", "")
+    assert other.equivalent is None
+    removed = Mutant(file, 9, line, "    pass", "statement removed", "")
+    assert removed.equivalent is None  # only the listed change, not any change
+
+
+def test_every_listed_equivalent_mutant_still_has_its_code():
+    for file, original, _mutated in EQUIVALENT:
+        assert original in (ROOT / file).read_text("utf-8"), (file, original)
