@@ -261,10 +261,14 @@ def latest(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Time docs-tests against its floor (blocks run in one plain process), and the
-    site build by MkDocs and by Zensical, side by side."""
+    """Time docs-tests against its floor (blocks run in one plain process), the site
+    build by MkDocs and by Zensical, and the performance page's compiled examples
+    (mypyc and Cython against plain Python), each side by side."""
     install(session, "site", "zensical", "tests", "examples")
-    session.run("python", "-m", "tests.bench")
+    # `nox -s bench -- compiled` runs (f) alone: the compiled examples' timings.
+    session.run("python", "-m", "tests.bench", *session.posargs)
+    if session.posargs:
+        return
     # (e) the one-page loop as a writer runs it, nox included: `nox -s page -- <page>`
     # with its environment already synced, for a typical page and for the heaviest.
     for page in ("docs/python-patterns.md", "docs/pytest-testing.md"):
