@@ -90,11 +90,22 @@ def test_csv_total_in_process(sales: Path, capsys: pytest.CaptureFixture[str]):
     assert usage.value.code == 2
 
 
-def test_csv_total_rejects_non_numbers(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("amount\n1\nx\n", "3: 'x'"),
+        ("amount\nNaN\n", "2: 'NaN'"),
+        ("amount\n-Infinity\n", "2: '-Infinity'"),
+        ("item,amount\n\n\nbook\n", "4: ''"),  # blank lines, then a short row
+        ('item,amount\n"a\nb",1\nc,sNaN\n', "4: 'sNaN'"),
+    ],
+)
+def test_csv_total_rejects_non_numbers(tmp_path: Path, text: str, problem: str):
     path = tmp_path / "bad.csv"
-    path.write_text("amount\n1\nx\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"bad.csv:3: 'x' is not a number"):
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as error:
         csv_total.total(path, "amount")
+    assert str(error.value) == f"{path}:{problem} is not a number"
 
 
 # --- Typer CLI -------------------------------------------------------------------
