@@ -140,6 +140,19 @@ def test_atomic_write_keeps_old_content_on_failure(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.txt"]
 
 
+def test_atomic_write_never_opens_a_temporary_name_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    names = iter(["taken", "taken", "free"])
+    monkeypatch.setattr(atomic.secrets, "token_hex", lambda nbytes: next(names))
+    other = tmp_path / ".data.txt.taken.tmp"  # another writer's temporary file
+    other.write_text("theirs", encoding="utf-8")
+    atomic.atomic_write_text(tmp_path / "data.txt", "mine")
+    assert (tmp_path / "data.txt").read_text(encoding="utf-8") == "mine"
+    assert other.read_text(encoding="utf-8") == "theirs"
+    assert next(names, "all drawn") == "all drawn"
+
+
 @POSIX_ONLY
 def test_atomic_write_preserves_permissions(tmp_path: Path):
     target = tmp_path / "shared.txt"
