@@ -352,9 +352,12 @@ def test_settings_parse_and_defaults():
 
 def test_settings_report_every_error():
     with pytest.raises(env_config.ConfigError) as error:
-        env_config.load_settings({"APP_WORKERS": "0", "APP_DRY_RUN": "2"})
+        env_config.load_settings(
+            {"APP_TIMEOUT": "inf", "APP_WORKERS": "0", "APP_DRY_RUN": "2"}
+        )
     assert str(error.value).splitlines() == [
         "APP_API_URL is required",
+        "APP_TIMEOUT='inf': must be a positive number of seconds",
         "APP_WORKERS='0': must be between 1 and 64",
         "APP_DRY_RUN='2': expected one of 0, 1, false, no, off, on, true, yes",
     ]
