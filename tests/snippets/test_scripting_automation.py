@@ -210,6 +210,21 @@ def test_worker_cleans_up_only_with_handler(
 
 
 @POSIX_ONLY
+def test_worker_ends_by_sigint_without_a_traceback_on_ctrl_c(tmp_path: Path):
+    command = [sys.executable, str(SCRIPTS / "worker.py"), "job.lock", "job.log"]
+    with subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as child:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "ready\n"
+        child.send_signal(signal.SIGINT)
+        _, errors = child.communicate(timeout=10)
+    assert (child.returncode, errors) == (-signal.SIGINT, "")
+    assert not (tmp_path / "job.partial").exists()
+    assert (tmp_path / "job.log").read_text(encoding="utf-8") == "cleaned up\n"
+
+
+@POSIX_ONLY
 def test_worker_lock_excludes_a_second_process(tmp_path: Path):
     command = [sys.executable, str(SCRIPTS / "worker.py"), "job.lock"]
     with subprocess.Popen(
