@@ -22,6 +22,7 @@ from snippets.scripting_automation import (
     inline_metadata,
     progress,
     retry,
+    tally,
     worker,
 )
 
@@ -167,8 +168,8 @@ def test_atomic_write_preserves_permissions(tmp_path: Path):
 
 
 @POSIX_ONLY
-@pytest.mark.parametrize("umask", [0o077, 0o027, 0o022])
-def test_atomic_write_new_file_respects_umask(tmp_path: Path, umask: int):
+def test_atomic_write_new_file_respects_umask(tmp_path: Path):
+    umask = 0o027  # the page checks 077 and 022
     code = (
         "import sys; from pathlib import Path; from atomic import atomic_write_text; "
         "atomic_write_text(Path(sys.argv[1]), 'x'); Path(sys.argv[2]).write_text('x')"
@@ -183,6 +184,25 @@ def test_atomic_write_new_file_respects_umask(tmp_path: Path, umask: int):
     # Every umask here removes the write bits for others: both files agree.
     for name in ("atomic.txt", "plain.txt"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
+
+
+# --- standard input and verbosity -----------------------------------------------
+
+
+def test_tally_reads_bytes_that_are_not_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    (tmp_path / "a.log").write_bytes(b"error: caf\xe9\nok\n")
+    stdin = io.TextIOWrapper(io.BytesIO(b"error: \xff\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert tally.main(["-q", "error", str(tmp_path / "a.log"), "-"]) == 0
+    assert capsys.readouterr().out == "2\n"
+    assert not stdin.closed  # "-" leaves sys.stdin open
+
+
+def test_tally_log_levels():
+    levels = [tally.log_level(v, q) for v, q in [(0, 0), (2, 0), (1, 1), (0, 2)]]
+    assert levels == [30, 10, 30, 50]
 
 
 # --- signals ---------------------------------------------------------------------
