@@ -8,8 +8,9 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-# Close the descriptor in programs this process starts (O_CLOEXEC is POSIX only).
-FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+# O_EXCL: create the file or fail, never open one that someone else made. (Python
+# makes every descriptor non-inheritable already: no O_CLOEXEC needed.)
+FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL
 
 
 def atomic_write_text(
@@ -22,10 +23,12 @@ def atomic_write_text(
     """Write ``chunks`` to a temporary file next to ``path``, then rename it over.
 
     An existing file keeps its permission bits. A new one gets ``mode`` minus
-    the umask, exactly like a file created by ``open()``. If anything fails
-    before the rename, ``path`` is untouched and the temporary file is removed.
+    the umask, exactly like a file created by ``open()``. A symbolic link stays a
+    link: the file it points to is replaced. If anything fails before the
+    rename, ``path`` is untouched and the temporary file is removed.
     """
-    path = Path(path)
+    # Write where open() would: through a symbolic link, not over the link itself.
+    path = Path(path).resolve()
     existing = path.exists()
     # Same directory, hence same file system: os.replace is then an atomic rename.
     # The kernel applies the umask to the mode given to os.open, so a new file is

@@ -37,18 +37,22 @@ def build_parser() -> argparse.ArgumentParser:
 def total(path: Path, column: str) -> Decimal:
     """Sum ``column``; raise ValueError naming the row that is not a number."""
     with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
+        # restval="": a row with fewer fields has "" in the missing ones, not None.
+        reader = csv.DictReader(handle, restval="")
         if column not in (reader.fieldnames or []):
             raise ValueError(f"{path}: no column {column!r}")
         result, rows = Decimal(0), 0
-        for rows, row in enumerate(reader, start=1):
+        for row in reader:
             try:
-                result += Decimal(row[column])
+                amount = Decimal(row[column])
             except InvalidOperation:
-                line = rows + 1  # the header is line 1
-                raise ValueError(
-                    f"{path}:{line}: {row[column]!r} is not a number"
-                ) from None
+                amount = Decimal("NaN")
+            if not amount.is_finite():  # Decimal also reads "NaN" and "Infinity"
+                # line_num counts the lines read, blank lines and quoted newlines too.
+                where = f"{path}:{reader.line_num}"
+                raise ValueError(f"{where}: {row[column]!r} is not a number")
+            result += amount
+            rows += 1
     log.info("summed %d rows of %s", rows, path)
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,6 +29,13 @@ def parse_bool(text: str) -> bool:
     if value in TRUE | FALSE:
         return value in TRUE
     raise ValueError(f"expected one of {', '.join(sorted(TRUE | FALSE))}")
+
+
+def parse_seconds(text: str) -> float:
+    value = float(text)
+    if not 0 < value < math.inf:  # float() also reads "nan", "inf" and "-1"
+        raise ValueError("must be a positive number of seconds")
+    return value
 
 
 def parse_workers(text: str) -> int:
@@ -65,7 +73,7 @@ def load_settings(
             errors.append(f"{name}={environ[name]!r}: {error}")
 
     read("api_url", parse_url, required=True)
-    read("timeout", float)
+    read("timeout", parse_seconds)
     read("workers", parse_workers)
     read("dry_run", parse_bool)
     read("output_dir", Path)

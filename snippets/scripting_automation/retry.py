@@ -43,7 +43,7 @@ def retry_after(error: Exception, now: datetime | None = None) -> float | None:
     if not isinstance(error, httpx.HTTPStatusError) or not is_transient(error):
         return None
     value = error.response.headers.get("Retry-After", "").strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() is true as well
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

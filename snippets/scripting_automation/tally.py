@@ -1,7 +1,8 @@
 """Count the lines that contain a word, in files or on standard input.
 
-"-" (or no file at all) reads standard input, so the tool works in a pipe. Each -v
-shows more log detail on stderr, each -q less. The count is printed in color on a
+"-" (or no file at all) reads standard input, so the tool works in a pipe. Input is
+read as UTF-8, and a byte that is not UTF-8 cannot stop the count. Each -v shows more
+log detail on stderr, each -q less. The count is printed in color on a
 terminal, unless NO_COLOR is set.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import logging
 import os
 import sys
@@ -44,10 +46,18 @@ def use_color(stream: TextIO) -> bool:
 
 @contextlib.contextmanager
 def open_input(name: str) -> Iterator[TextIO]:
+    # errors="replace": a byte that is not UTF-8 (a Latin-1 file, binary junk)
+    # becomes U+FFFD instead of a UnicodeDecodeError.
     if name == "-":
-        yield sys.stdin  # not ours to close
+        # sys.stdin decodes with the locale's settings, strictly under most UTF-8
+        # locales: read its bytes with the same rules as a file instead.
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        try:
+            yield stdin
+        finally:
+            stdin.detach()  # sys.stdin is not ours to close
     else:
-        with open(name, encoding="utf-8") as handle:
+        with open(name, encoding="utf-8", errors="replace") as handle:
             yield handle
 
 

@@ -67,3 +67,9 @@ if __name__ == "__main__":
         run(Path(sys.argv[1]), Path(sys.argv[2]))
     except AlreadyRunning as error:
         sys.exit(f"worker: {error}")
+    except KeyboardInterrupt:
+        # Ctrl-C, after the cleanup: end by SIGINT, as an uncaught KeyboardInterrupt
+        # would, minus the traceback. The shell then reports 130 and stops a loop
+        # that runs this script; after sys.exit(130), bash runs the next command.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
