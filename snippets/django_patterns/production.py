@@ -36,7 +36,8 @@ DATABASES = {
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 # Where HSTS ends up. Roll it out in steps (300 s first, preload last): browsers
-# remember the header for max-age seconds, and leaving the preload list takes months.
+# remember the header for max-age seconds, and a removal from the preload list takes
+# weeks to reach them.
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

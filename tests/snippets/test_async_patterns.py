@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import subprocess
+import sys
 import threading
 
 import httpx
 import pytest
 
+from snippets.async_patterns import stuck
 from snippets.async_patterns.client import (
     LIMITS,
     TIMEOUT,
@@ -134,3 +137,28 @@ def test_a_held_server_answers_only_once_released():
     assert not answered_while_held
     assert body == {"path": "/held"}
     assert server.requests == 1
+
+
+def test_stuck_tasks_all_wait_until_the_reply_comes():
+    async def main() -> tuple[list[bool], list[str]]:
+        crawler, reply = await stuck.start_crawler(["/x", "/y", "/z"])
+        tasks = asyncio.all_tasks() - {asyncio.current_task()}
+        suspended = [task.get_coro().cr_suspended for task in tasks]
+        assert not crawler.done()
+        reply.set()
+        return suspended, await crawler
+
+    suspended, fetched = asyncio.run(main())
+    assert suspended == [True] * 4  # the crawler and its three fetches
+    assert fetched == ["/x", "/y", "/z"]
+
+
+def test_stuck_script_prints_its_pid_and_keeps_waiting():
+    with subprocess.Popen(
+        [sys.executable, stuck.__file__], stdout=subprocess.PIPE, text=True
+    ) as process:
+        try:
+            assert process.stdout.readline() == f"{process.pid}\n"
+            assert process.poll() is None  # still waiting for its replies
+        finally:
+            process.kill()
