@@ -171,10 +171,14 @@ def pytest_terminal_summary(
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A docs run that found no block at all is a failure, not a pass."""
     for line in evaluate.write_updates():  # each process writes the pages it ran
         session.config.get_terminal_writer().line(line)
-    """A docs run that found no block at all is a failure, not a pass."""
-    if ACCOUNT or not _selects_docs(session.config):
+    if (
+        ACCOUNT
+        or session.config.option.collectonly
+        or not _selects_docs(session.config)
+    ):
         return
     if exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
         session.config.get_terminal_writer().line("no docs block was found", red=True)
