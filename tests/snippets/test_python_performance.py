@@ -2,8 +2,9 @@
 
 The page itself runs the scripts (bench_dedupe.py under pyperf, primes_pool.py with its
 process pool, slow_job.py under py-spy, cli.py under -X importtime) and checks what they
-print, so these tests stay in-process and cheap. The page's lazy-loading example (`reports`) is not imported here:
-the page checks that its submodule is absent from `sys.modules` until first use.
+print, so these tests stay in-process and cheap. The page's lazy-loading example
+(`reports`) is not imported here: the page checks that its submodule is absent from
+`sys.modules` until first use.
 """
 
 from __future__ import annotations
