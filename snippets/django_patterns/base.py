@@ -37,9 +37,6 @@ REST_FRAMEWORK = {
     # Requests per user and scope; counted in the default cache, which must be shared
     # by all server processes (Redis, Memcached) for the limit to mean anything.
     "DEFAULT_THROTTLE_RATES": {"orders": "20/minute"},
-    # How many proxies in front of Django append to X-Forwarded-For. Without it,
-    # throttles of anonymous users trust whatever a client writes in that header.
-    "NUM_PROXIES": 1,
 }
 
 if django.VERSION >= (6, 0):

@@ -32,8 +32,12 @@ DATABASES = {
 }
 
 # HTTPS only. The proxy in front of Django must set X-Forwarded-Proto and strip any
-# value a client sends; without such a proxy, delete SECURE_PROXY_SSL_HEADER.
+# value a client sends; without such a proxy, delete SECURE_PROXY_SSL_HEADER and set
+# NUM_PROXIES to 0.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# DRF's throttles count an anonymous client by the address that this one proxy appends
+# to X-Forwarded-For; left unset, they count it by whatever the client wrote there.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": 1}
 SECURE_SSL_REDIRECT = True
 # Where HSTS ends up. Roll it out in steps (300 s first, preload last): browsers
 # remember the header for max-age seconds, and a removal from the preload list takes
