@@ -61,9 +61,11 @@ def page_environment(home: Path):
     environment, cwd = dict(os.environ), os.getcwd()
     logging_before, modules_before = _logging_state(), set(sys.modules)
     random.seed(0)
-    # Objects left by earlier pages in this process go to the permanent generation, so
-    # the garbage collector's pauses, and any timing a page measures, depend on the
-    # page alone and not on what ran before it.
+    # Objects left by earlier pages in this process go to the permanent generation, and
+    # stay there, so the garbage collector's pauses, and any timing a page measures,
+    # depend on the page alone and not on what ran before it. (Unfrozen, they would
+    # make every later collection walk the whole process again.) What the page itself
+    # creates is still collected when it ends (tests/evaluate.py).
     gc.collect()
     gc.freeze()
     os.chdir(home)
@@ -78,7 +80,6 @@ def page_environment(home: Path):
         _restore_logging(logging_before)
         _forget_snippet_modules(modules_before)
         # Whatever the page set in os.environ, the next page starts from the same state.
-        gc.unfreeze()
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(environment)
