@@ -60,6 +60,13 @@ def server_binaries() -> Path | None:
     return Path(debian[-1]).parent if debian else None
 
 
+def memory_backed() -> str | None:
+    """A directory in memory (Linux's /dev/shm) for the throwaway cluster, or None for
+    the usual temporary directory: initdb writes some 40 MB, three times faster there."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
 @dataclass
 class Cluster:
     bindir: Path
@@ -154,7 +161,7 @@ def start_in_background() -> Cluster | None:
         os.environ.pop("PGHOST", None)
         return None
     root = os.geteuid() == 0
-    directory = Path(tempfile.mkdtemp(prefix="pytest-postgres-"))
+    directory = Path(tempfile.mkdtemp(prefix="pytest-postgres-", dir=memory_backed()))
     if root:
         entry = pwd.getpwnam(UNPRIVILEGED)
         os.chown(directory, entry.pw_uid, entry.pw_gid)
