@@ -7,10 +7,13 @@ that its runner relies on.
 from __future__ import annotations
 
 import ast
+import contextlib
+import os
 import re
 import sys
 import tomllib
 import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -136,3 +139,93 @@ def test_helper_hands_pytest_the_given_modules(tmp_path: Path):
     assert calls == ["ran"] and "tests.test_given" not in sys.modules
     with pytest.raises(ValueError, match="in-process"):
         run_pytest(project, own_process=True, modules={"tests.test_given": module})
+
+
+COVERED = {
+    "pyproject.toml": (
+        '[tool.pytest]\naddopts = ["--import-mode=importlib"]\npythonpath = ["src"]\n\n'
+        '[tool.coverage.run]\nsource = ["src"]\n\n'
+        "[tool.coverage.report]\nshow_missing = true\nfail_under = 80\n"
+    ),
+    "src/halve.py": (
+        "def halve(n):\n    if n % 2:\n        raise ValueError(n)\n    return n // 2\n"
+    ),
+    "tests/test_halve.py": (
+        "from halve import halve\n\n\ndef test_even():\n    assert halve(4) == 2\n"
+    ),
+}
+
+
+@contextlib.contextmanager
+def another_monitoring_tool() -> Iterator[list[str]]:
+    """A second sys.monitoring tool, as the docs' own block coverage is: it records the
+    names of the project's functions that start while it is on."""
+    started: list[str] = []
+    if sys.version_info < (3, 12):  # no sys.monitoring
+        yield started
+        return
+    monitoring = sys.monitoring
+    tool = next(i for i in (2, 5, 0, 3, 4) if monitoring.get_tool(i) is None)
+    monitoring.use_tool_id(tool, "another tool")
+
+    def on_start(code: types.CodeType, offset: int) -> None:
+        if code.co_name == "halve":
+            started.append(code.co_name)
+
+    monitoring.register_callback(tool, monitoring.events.PY_START, on_start)
+    monitoring.set_events(tool, monitoring.events.PY_START)
+    try:
+        yield started
+    finally:
+        monitoring.set_events(tool, 0)
+        monitoring.register_callback(tool, monitoring.events.PY_START, None)
+        monitoring.free_tool_id(tool)
+
+
+def test_helper_measures_coverage(tmp_path: Path):
+    project = make_project(COVERED, parent=tmp_path)
+    tools = (
+        [sys.monitoring.get_tool(i) for i in range(6)]
+        if sys.version_info >= (3, 12)
+        else []
+    )
+    with another_monitoring_tool() as started:
+        result = run_pytest(
+            project, "-q", coverage=True, env={"COVERAGE_CORE": "sysmon"}
+        )
+    result.assert_outcomes(passed=1)
+    measured = result.coverage
+    assert measured is not None
+    assert measured.percent == 75
+    assert measured.missing == {"src/halve.py": [3]}
+    assert re.search(r"^src/halve\.py +4 +1 +75% +3$", measured.report, re.MULTILINE)
+    assert measured.report_returncode == 2  # under fail_under
+    assert "Coverage failure: total of 75 is less than fail-under=80" in measured.report
+    assert (project / ".coverage").is_file()  # what `coverage report` read
+    assert "halve" not in sys.modules and sys.gettrace() is None
+    assert "COVERAGE_CORE" not in os.environ
+    if sys.version_info >= (3, 12):
+        # coverage measured with sys.monitoring under its own tool id while another
+        # tool kept receiving its events; both let go of nothing that was not theirs.
+        assert measured.core == "SysMonitor" and measured.warnings == []
+        assert started == ["halve"]
+        assert [sys.monitoring.get_tool(i) for i in range(6)] == tools
+    else:
+        assert measured.core == "CTracer"
+        assert "sys.monitoring isn't available" in measured.warnings[0]
+
+
+def test_helper_coverage_needs_a_scope_and_this_process(tmp_path: Path):
+    files = {**COVERED, "pyproject.toml": '[tool.pytest]\npythonpath = ["src"]\n'}
+    project = make_project(files, parent=tmp_path)
+    here = Path.cwd()
+    with pytest.raises(
+        ValueError, match=r"say what to measure .*\(source or include\)"
+    ):
+        run_pytest(project, "-q", coverage=True)
+    assert Path.cwd() == here and sys.gettrace() is None
+    with pytest.raises(ValueError, match="in-process"):
+        run_pytest(project, own_process=True, coverage=True)
+    result = run_pytest(project, "-q")  # and no coverage unless asked for
+    result.assert_outcomes(passed=1)
+    assert result.coverage is None and not (project / ".coverage").exists()
