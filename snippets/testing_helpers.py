@@ -18,9 +18,11 @@ The run is cheap and hermetic:
 - By default pytest runs in this process (``pytest.main``), which costs a few
   milliseconds instead of a new interpreter. Pass ``own_process=True`` when the claim is
   about what the ``pytest`` command does on its own: importing the files from disk,
-  start-up errors, worker processes (pytest-xdist). Such a run blocks the network except
-  loopback (pytest-socket), and uses the environment's compiled modules without writing
-  any.
+  start-up errors. Such a run blocks the network except loopback (pytest-socket), and
+  uses the environment's compiled modules without writing any.
+- pytest-xdist (``plugins=("xdist.plugin",)`` and ``-n``) works in this process too: only
+  its controller runs here, and its workers are new interpreters, which load the named
+  plugins and block the network except loopback as an own-process run does.
 - An in-process run forgets the modules pytest imported from the project, so a second
   run imports them afresh. It may hand pytest modules that already exist (``modules=``, keyed by
   the name pytest's importlib mode gives a file, such as ``tests.test_demo``), so the
@@ -239,7 +241,7 @@ def _in_this_process(
             contextlib.redirect_stderr(printed),
         ):
             returncode = pytest.main(
-                [*options, *IN_PROCESS_OPTIONS],
+                [*options, *IN_PROCESS_OPTIONS, *_for_workers(plugins, options)],
                 plugins=[import_module(name) for name in plugins],
             )
     finally:
@@ -258,6 +260,30 @@ def _in_this_process(
             if isinstance(file, str) and file.startswith(inside):
                 del sys.modules[name]
     return int(returncode), printed.getvalue(), changed
+
+
+def _for_workers(plugins: Sequence[str], options: Sequence[str]) -> list[str]:
+    """Options for pytest-xdist's workers, new interpreters that get this run's command
+    line but not the plugin objects handed to pytest.main: the plugins by name, and the
+    loopback-only network of an own-process run (only with workers: pytest-socket lifts
+    every restriction after each test it ran in this process)."""
+    if "xdist.plugin" not in plugins or _workers(options) in (None, "0"):
+        return []
+    named = [option for name in plugins for option in ("-p", name)]
+    return [*named, "-p", "pytest_socket", "--allow-hosts=127.0.0.1"]
+
+
+def _workers(options: Sequence[str]) -> str | None:
+    """The value of -n / --numprocesses on a command line, if it has one."""
+    found = None
+    for option, following in zip(options, [*options[1:], ""], strict=True):
+        if option in ("-n", "--numprocesses"):
+            found = following
+        elif option.startswith("--numprocesses="):
+            found = option.partition("=")[2]
+        elif option.startswith("-n") and not option.startswith("--"):
+            found = option[2:]
+    return found
 
 
 @contextlib.contextmanager

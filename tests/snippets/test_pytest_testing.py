@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from snippets.testing_helpers import make_project, run_pytest
+from snippets.testing_helpers import _for_workers, make_project, run_pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "snippets" / "pytest_testing"
@@ -228,3 +228,22 @@ def test_helper_coverage_needs_a_scope_and_this_process(tmp_path: Path):
     assert Path.cwd() == here and sys.gettrace() is None
     with pytest.raises(ValueError, match="in-process"):
         run_pytest(project, own_process=True, coverage=True)
+
+
+@pytest.mark.parametrize(
+    ("options", "workers"),
+    [
+        (["-q", "-n", "2"], True),
+        (["-n2"], True),
+        (["--numprocesses=auto"], True),
+        (["-n", "0"], False),  # tests run in this process: no pytest-socket here
+        (["-q"], False),
+    ],
+)
+def test_helper_hands_xdist_workers_the_plugins_by_name(
+    options: list[str], workers: bool
+):
+    # The page's xdist runs show that the workers use them; these are the options.
+    expected = ["-p", "xdist.plugin", "-p", "pytest_socket", "--allow-hosts=127.0.0.1"]
+    assert _for_workers(("xdist.plugin",), options) == (expected if workers else [])
+    assert _for_workers((), options) == []
