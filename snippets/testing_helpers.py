@@ -18,9 +18,11 @@ The run is cheap and hermetic:
 - By default pytest runs in this process (``pytest.main``), which costs a few
   milliseconds instead of a new interpreter. Pass ``own_process=True`` when the claim is
   about what the ``pytest`` command does on its own: importing the files from disk,
-  start-up errors, worker processes (pytest-xdist). Such a run blocks the network except
-  loopback (pytest-socket), and uses the environment's compiled modules without writing
-  any.
+  start-up errors. Such a run blocks the network except loopback (pytest-socket), and
+  uses the environment's compiled modules without writing any.
+- pytest-xdist (``plugins=("xdist.plugin",)`` and ``-n``) works in this process too: only
+  its controller runs here, and its workers are new interpreters, which load the named
+  plugins and block the network except loopback as an own-process run does.
 - An in-process run forgets the modules pytest imported from the project, so a second
   run imports them afresh. It may hand pytest modules that already exist (``modules=``, keyed by
   the name pytest's importlib mode gives a file, such as ``tests.test_demo``), so the
@@ -30,6 +32,15 @@ The result has the exit code, the output, the summary line without its timing
 (``"1 failed, 2 passed"``), the counts per outcome and the outcome of every test by name
 (from pytest's JUnit XML report): ``"passed"``, ``"failed"``, ``"skipped"``, ``"xfailed"``,
 ``"error"``, or ``"failed+error"`` for a test that failed and then errored at teardown.
+
+``coverage=True`` measures the run with coverage.py, as ``coverage run -m pytest`` would,
+under the project's own settings (``[tool.coverage]`` in its ``pyproject.toml``), and
+sets ``result.coverage`` (a ``CoverageResult``): the total percentage, the missing lines
+of each measured file, what ``coverage report`` then prints and its exit code (2 when
+the total is under ``fail_under``), the measuring core and coverage's warnings. It needs
+an in-process run, and the settings must name what to measure (``source`` or
+``include``), since this process runs other code too. Coverage uses its own
+``sys.monitoring`` tool id, so another tool in this process keeps its events.
 """
 
 from __future__ import annotations
@@ -41,9 +52,10 @@ import re
 import subprocess
 import sys
 import tempfile
+import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -51,12 +63,24 @@ from types import ModuleType
 
 import pytest
 
-__all__ = ["Outcome", "make_project", "run_pytest"]
+__all__ = ["CoverageResult", "Outcome", "make_project", "run_pytest"]
 
 _COUNTS = re.compile(
     r"(\d+) (passed|failed|errors?|skipped|xfailed|xpassed|deselected|warnings?)"
 )
 _TIMING = re.compile(r" in [\d.]+s( \([\d:]+\))?$")
+
+
+@dataclass
+class CoverageResult:
+    """What coverage.py measured in a run (``run_pytest(..., coverage=True)``)."""
+
+    percent: float  # the total, branches included when branch = true
+    missing: dict[str, list[int]]  # file (relative to the project) -> lines not run
+    report: str  # what `coverage report` printed, with its fail_under verdict
+    report_returncode: int  # that of `coverage report`: 2 when under fail_under
+    core: str  # "CTracer" (a trace function) or "SysMonitor" (sys.monitoring)
+    warnings: list[str] = field(default_factory=list)  # coverage's own warnings
 
 
 @dataclass
@@ -70,6 +94,7 @@ class Outcome:
     cases: dict[str, str] = field(default_factory=dict)  # test name -> outcome
     changed_sys_path: bool = False  # an in-process run left sys.path changed
     project: Path | None = None  # where it ran
+    coverage: CoverageResult | None = None  # with coverage=True
 
     def assert_outcomes(self, **expected: int) -> None:
         """Fail unless the counts are exactly these: ``assert_outcomes(passed=2)``."""
@@ -109,6 +134,7 @@ def run_pytest(
     cache: bool = False,
     env: Mapping[str, str] | None = None,
     timeout: float = 120,
+    coverage: bool = False,
 ) -> Outcome:
     """Run pytest in ``project`` with ``args`` and only the given ``plugins``.
 
@@ -116,6 +142,8 @@ def run_pytest(
 
     ``cache=True`` keeps pytest's cache provider, which ``--lf`` and ``--sw`` need; its
     ``.pytest_cache`` is then written in the project.
+
+    ``coverage=True`` measures the run with coverage.py (see the module's docstring).
     """
     report = project / "report.xml"
     report.unlink(missing_ok=True)
@@ -126,19 +154,21 @@ def run_pytest(
         f"--junitxml={report}",
         *args,
     ]
+    measured: list[CoverageResult] = []
     if own_process:
-        if modules:
-            raise ValueError("modules= needs an in-process run")
+        if modules or coverage:
+            raise ValueError("modules= and coverage= need an in-process run")
         returncode, output = _in_new_interpreter(
             project, options, plugins, env or {}, timeout
         )
         changed = False
     else:
         returncode, output, changed = _in_this_process(
-            project, options, plugins, modules or {}, env or {}
+            project, options, plugins, modules or {}, env or {}, measured, coverage
         )
     outcome = _read_outcome(returncode, output, report)
     outcome.changed_sys_path, outcome.project = changed, project
+    outcome.coverage = measured[0] if measured else None
     return outcome
 
 
@@ -193,6 +223,8 @@ def _in_this_process(
     plugins: Sequence[str],
     modules: Mapping[str, ModuleType],
     extra_env: Mapping[str, str],
+    measured: list[CoverageResult],
+    coverage: bool,
 ) -> tuple[int, str, bool]:
     printed, environ, path = io.StringIO(), dict(os.environ), list(sys.path)
     for variable in CI_VARIABLES:
@@ -203,11 +235,13 @@ def _in_this_process(
     try:
         with (
             contextlib.chdir(project),
+            # Entered in the project, whose settings coverage reads.
+            _measured(measured) if coverage else contextlib.nullcontext(),
             contextlib.redirect_stdout(printed),
             contextlib.redirect_stderr(printed),
         ):
             returncode = pytest.main(
-                [*options, *IN_PROCESS_OPTIONS],
+                [*options, *IN_PROCESS_OPTIONS, *_for_workers(plugins, options)],
                 plugins=[import_module(name) for name in plugins],
             )
     finally:
@@ -226,6 +260,75 @@ def _in_this_process(
             if isinstance(file, str) and file.startswith(inside):
                 del sys.modules[name]
     return int(returncode), printed.getvalue(), changed
+
+
+def _for_workers(plugins: Sequence[str], options: Sequence[str]) -> list[str]:
+    """Options for pytest-xdist's workers, new interpreters that get this run's command
+    line but not the plugin objects handed to pytest.main: the plugins by name, and the
+    loopback-only network of an own-process run (only with workers: pytest-socket lifts
+    every restriction after each test it ran in this process)."""
+    if "xdist.plugin" not in plugins or _workers(options) in (None, "0"):
+        return []
+    named = [option for name in plugins for option in ("-p", name)]
+    return [*named, "-p", "pytest_socket", "--allow-hosts=127.0.0.1"]
+
+
+def _workers(options: Sequence[str]) -> str | None:
+    """The value of -n / --numprocesses on a command line, if it has one."""
+    found = None
+    for option, following in zip(options, [*options[1:], ""], strict=True):
+        if option in ("-n", "--numprocesses"):
+            found = following
+        elif option.startswith("--numprocesses="):
+            found = option.partition("=")[2]
+        elif option.startswith("-n") and not option.startswith("--"):
+            found = option[2:]
+    return found
+
+
+@contextlib.contextmanager
+def _measured(measured: list[CoverageResult]) -> Iterator[None]:
+    """Measure what runs inside with coverage.py, under the current directory's
+    settings, then append the result to ``measured``."""
+    from coverage import Coverage  # imported only by the runs that measure
+    from coverage.cmdline import main as coverage_command
+
+    project = Path.cwd()
+    with warnings.catch_warnings(record=True) as caught:  # coverage's, not pytest's
+        warnings.simplefilter("always")
+        measure = Coverage()  # its settings and data file, as `coverage run` has them
+        if not (measure.get_option("run:source") or measure.get_option("run:include")):
+            raise ValueError(
+                "say what to measure in [tool.coverage.run] (source or include): "
+                "an in-process run would measure this process's own code too"
+            )
+        measure.start()
+    try:
+        yield
+    finally:
+        measure.stop()
+    with warnings.catch_warnings(record=True) as caught_later:
+        warnings.simplefilter("always")
+        measure.save()
+        percent = measure.report(file=io.StringIO())
+        missing = {
+            Path(name).relative_to(project).as_posix(): measure.analysis2(name)[3]
+            for name in sorted(measure.get_data().measured_files())
+        }
+        core = dict(measure.sys_info())["core"]
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            returncode = coverage_command(["report"])  # what `coverage report` does
+    measured.append(
+        CoverageResult(
+            percent=percent,
+            missing=missing,
+            report=printed.getvalue(),
+            report_returncode=int(returncode or 0),
+            core=core,
+            warnings=[str(warning.message) for warning in [*caught, *caught_later]],
+        )
+    )
 
 
 def _read_outcome(returncode: int, output: str, report: Path) -> Outcome:

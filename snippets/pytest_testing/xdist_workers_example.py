@@ -1,6 +1,8 @@
+import json
 import os
 
 import pytest
+from filelock import FileLock
 
 
 @pytest.fixture(scope="session")
@@ -9,10 +11,36 @@ def database(worker_id, tmp_path_factory):
     name = f"test_{worker_id}.sqlite3"
     created = tmp_path_factory.getbasetemp().parent / f"created-{name}"
     assert not created.exists()  # a session fixture runs once in each worker
-    created.write_text(str(os.getpid()))
+    created.write_text(str(os.getpid()), encoding="utf-8")
     return name
 
 
+def build_catalogue(path):
+    # Stands in for slow work that the whole run needs only once: a build, a download.
+    with open(f"{path}.log", "a", encoding="utf-8") as log:
+        log.write(f"built by process {os.getpid()}\n")
+    path.write_text(json.dumps({"tea": 3.5}), encoding="utf-8")
+
+
+def build_once(path, build):
+    # The first process to take the lock builds; the others wait, then find the file.
+    with FileLock(f"{path}.lock"):
+        if not path.exists():
+            build(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def catalogue(worker_id, tmp_path_factory):
+    if worker_id == "master":  # no -n: this process is the whole run
+        shared = tmp_path_factory.getbasetemp()
+    else:  # under -n: the run's own directory, which holds every worker's basetemp
+        shared = tmp_path_factory.getbasetemp().parent
+    path = build_once(shared / "catalogue.json", build_catalogue)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("n", range(6))
-def test_uses_its_own_database(database, worker_id, n):
+def test_uses_its_own_database(database, catalogue, worker_id, n):
     assert database == f"test_{worker_id}.sqlite3"
+    assert catalogue == {"tea": 3.5}  # the same file in every worker
