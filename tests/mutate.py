@@ -232,6 +232,7 @@ class Workspace:
             else:
                 shutil.copy2(source, self.root / name)
         self.python = python
+        self.report = ""  # what the last page run printed
 
     def passes(self, page: str, timeout: float) -> bool:
         command = [
@@ -248,7 +249,9 @@ class Workspace:
                 check=False,
             )
         except subprocess.TimeoutExpired:
+            self.report = f"{page}: no verdict within {timeout * 3:g} s"
             return False
+        self.report = completed.stdout.decode(errors="replace")
         return completed.returncode == 0
 
     def survives(self, mutant: Mutant, timeout: float) -> bool:
@@ -303,6 +306,7 @@ def main() -> int:
     try:
         for page in sorted({mutant.page for mutant in sample}):
             if not workspace().passes(page, args.timeout):
+                print(workspace().report[-4000:], file=sys.stderr)
                 print(f"{page} fails without any mutant: fix it first", file=sys.stderr)
                 return 2
         with ThreadPoolExecutor(args.workers) as pool:
