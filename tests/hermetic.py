@@ -18,6 +18,7 @@ import gc
 import logging
 import os
 import random
+import signal
 import sys
 import time
 from pathlib import Path
@@ -84,6 +85,14 @@ def page_environment(home: Path):
         os.environ.clear()
         os.environ.update(environment)
         time.tzset()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A run started in the background (`cmd &`, nohup, some CI runners) has SIGINT
+    # ignored, and so would every process a page starts, which no shell can undo: pages
+    # that show what Ctrl-C does need the default a terminal gives.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="module")
