@@ -50,11 +50,12 @@ def test_no_example_is_collected_by_this_repository(path: Path):
 @pytest.mark.parametrize("path", SNIPPETS, ids=lambda path: path.name)
 def test_examples_bind_names_the_page_can_collect(path: Path):
     # The page hands pytest a module made of the names each example binds at top level:
-    # functions, imports and plain assignments. A bare call (a conftest registering
-    # something) binds nothing and ran when the page showed the file.
+    # functions, classes, imports and plain assignments. A bare call (a conftest
+    # registering something) binds nothing and ran when the page showed the file.
     allowed = (
         ast.FunctionDef,
         ast.AsyncFunctionDef,
+        ast.ClassDef,
         ast.Import,
         ast.ImportFrom,
         ast.Expr,

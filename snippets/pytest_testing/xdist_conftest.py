@@ -38,9 +38,3 @@ def catalogue(worker_id, tmp_path_factory):
         shared = tmp_path_factory.getbasetemp().parent
     path = build_once(shared / "catalogue.json", build_catalogue)
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("n", range(6))
-def test_uses_its_own_database(database, catalogue, worker_id, n):
-    assert database == f"test_{worker_id}.sqlite3"
-    assert catalogue == {"tea": 3.5}  # the same file in every worker
