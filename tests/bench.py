@@ -37,6 +37,10 @@ def floor() -> None:
     """Evaluate every block of every page, in page order, in this process, with the
     same loopback-only network guard as the test run."""
     socket_allow_hosts(["127.0.0.1", "::1", "localhost"], allow_unix_socket=True)
+    # The guard stays; the module goes, so that a page's in-process pytest run that
+    # names pytest_socket as a plugin imports it itself (already imported, pytest would
+    # warn that it cannot rewrite it, an error under the example's filterwarnings).
+    del sys.modules["pytest_socket"]
     for page in sorted(DOCS.glob("*.md")):
         document = parse(page)
         setup_page(document.namespace)
