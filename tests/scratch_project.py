@@ -10,15 +10,9 @@ from pathlib import Path
 
 from tests.collect import ROOT
 
-# Only the plugins the harness needs: the pages' own (Django, Hypothesis, ...) would only
-# slow the run down.
-PLUGINS = (
-    "xdist.plugin",
-    "pytest_timeout",
-    "pytest_socket",
-    "pytest_asyncio.plugin",
-    "conftest",
-)
+# The plugins come from pyproject's addopts (autoload off, each named); the harness
+# itself is this project's conftest.
+PLUGINS = ("conftest",)
 
 
 def run_harness(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -30,7 +24,7 @@ def run_harness(root: Path, *args: str) -> subprocess.CompletedProcess:
         *("-o", "docs_dir=docs", "-o", "docs_line_coverage=0"),
         *args,
     ]
-    environment = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    environment = dict(os.environ)
     return subprocess.run(
         command,
         cwd=ROOT,
