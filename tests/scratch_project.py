@@ -3,7 +3,6 @@ holds pages of a self-test's own. Shared by the self-tests that need a real run.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,11 +23,9 @@ def run_harness(root: Path, *args: str) -> subprocess.CompletedProcess:
         *("-o", "docs_dir=docs", "-o", "docs_line_coverage=0"),
         *args,
     ]
-    environment = dict(os.environ)
     return subprocess.run(
         command,
         cwd=ROOT,
-        env=environment,
         capture_output=True,
         text=True,
         timeout=120,
